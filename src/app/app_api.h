@@ -1,0 +1,26 @@
+// The JSON face of the app, for window.factlens and postMessage (see docs/embedding.md). JSON lives
+// here, at the edge: the app and the engine speak structs.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "app_state.h"
+
+namespace factlens {
+
+// What only the platform knows, reported alongside the app state.
+struct PlatformInfo {
+    float device_pixel_ratio = 1.0f;
+    double css_width = 0, css_height = 0;  // canvas size in CSS pixels
+    int width = 0, height = 0;             // canvas backing store in device pixels
+    double first_frame_ms = -1;            // performance.now() at the end of the first frame; -1 before
+};
+
+// The snapshot returned by factlens.state().
+std::string state_json(const AppState& s, const PlatformInfo& p);
+
+// Runs one command given as a JSON object (e.g. {"type":"select_article","index":2}). Returns
+// {"ok":true} or {"ok":false,"error":"..."}; a failed command changes nothing.
+std::string run_command_json(AppState& s, std::string_view request);
+
+} // namespace factlens

@@ -1,0 +1,20 @@
+// The fonts compiled into the binary, loaded into an ImGui atlas at a given pixel size. The platform
+// calls this again (and re-uploads the texture) whenever devicePixelRatio changes, so glyphs are
+// always rasterized at the screen's real density.
+#pragma once
+
+struct ImFontAtlas;
+struct ImFont;
+
+namespace factlens {
+
+struct AppFonts {
+    ImFont* regular = nullptr;  // body text, with CJK glyphs merged in
+    ImFont* bold = nullptr;     // headings
+};
+
+// Clears the atlas and adds the embedded fonts at `pixel_size` device pixels. Returns false (fonts
+// left null, ImGui's default font added instead) if the embedded fonts are missing or unreadable.
+bool build_fonts(ImFontAtlas* atlas, float pixel_size, AppFonts* out);
+
+} // namespace factlens

@@ -1,0 +1,111 @@
+#include "app_state.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "../core/utf8.h"
+#include "embedded_assets.h"
+
+namespace factlens {
+
+const char* focus_name(Focus f) {
+    switch (f) {
+        case Focus::Filter: return "filter";
+        case Focus::List: return "list";
+        case Focus::Reader: return "reader";
+        case Focus::None: break;
+    }
+    return nullptr;
+}
+
+ByteRange reader_selection(const AppState& s) {
+    if (s.selected < 0 || s.selected >= (int)s.corpus.articles.size()) return {};
+    const std::string& text = s.corpus.articles[s.selected].text;
+    size_t a = std::min(s.sel_anchor, text.size()), b = std::min(s.sel_caret, text.size());
+    if (a > b) std::swap(a, b);
+    return {utf8_floor_boundary(text, a), utf8_ceil_boundary(text, b)};
+}
+
+std::string selected_text(const AppState& s) {
+    ByteRange r = reader_selection(s);
+    if (r.start == r.end) return "";
+    return s.corpus.articles[s.selected].text.substr(r.start, r.end - r.start);
+}
+
+// ASCII case folding is enough for a filter box; other characters must match exactly.
+static bool contains_folded(const std::string& hay, const std::string& needle) {
+    auto eq = [](char a, char b) {
+        return std::tolower((unsigned char)a) == std::tolower((unsigned char)b);
+    };
+    return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), eq) != hay.end();
+}
+
+std::vector<int> visible_articles(const AppState& s) {
+    std::vector<int> out;
+    for (int i = 0; i < (int)s.corpus.articles.size(); ++i) {
+        const Article& a = s.corpus.articles[i];
+        if (s.filter.empty() || contains_folded(a.outlet, s.filter) || contains_folded(a.title, s.filter) ||
+            contains_folded(a.date, s.filter) || contains_folded(a.id, s.filter) ||
+            contains_folded(article_lead(a), s.filter))
+            out.push_back(i);
+    }
+    return out;
+}
+
+std::string select_article(AppState& s, int index) {
+    const int n = (int)s.corpus.articles.size();
+    if (index < 0 || index >= n)
+        return "no article at index " + std::to_string(index) + " (there are " + std::to_string(n) + ")";
+    if (s.selected != index) {
+        s.selected = index;
+        s.sel_anchor = s.sel_caret = 0;
+        s.scroll_reader_to_top = true;
+    }
+    return "";
+}
+
+std::string select_article_by_id(AppState& s, const std::string& id) {
+    for (int i = 0; i < (int)s.corpus.articles.size(); ++i)
+        if (s.corpus.articles[i].id == id) return select_article(s, i);
+    return "no article with id \"" + id + "\"";
+}
+
+std::string select_text(AppState& s, size_t start, size_t end) {
+    if (s.selected < 0) return "no article is selected";
+    const std::string& text = s.corpus.articles[s.selected].text;
+    if (start > end || end > text.size())
+        return "range " + std::to_string(start) + ".." + std::to_string(end) + " is outside the article (" +
+               std::to_string(text.size()) + " bytes)";
+    s.sel_anchor = utf8_floor_boundary(text, start);
+    s.sel_caret = utf8_ceil_boundary(text, end);
+    return "";
+}
+
+std::string set_filter(AppState& s, const std::string& text) {
+    if (!utf8_is_valid(text)) return "filter text is not valid UTF-8";
+    if (text.size() > 1000) return "filter text is longer than 1000 bytes";
+    s.filter = text;
+    return "";
+}
+
+void load_embedded_corpus(AppState& s) {
+    std::vector<NamedText> files;
+    const EmbeddedAsset* meta = nullptr;
+    for (size_t i = 0; i < kEmbeddedAssetCount; ++i) {
+        const EmbeddedAsset& a = kEmbeddedAssets[i];
+        std::string name = a.name;
+        if (name.rfind("corpus/", 0) != 0) continue;
+        if (name == "corpus/articles.json") meta = &a;
+        else files.push_back({name.substr(7), std::string_view((const char*)a.data, a.size)});
+    }
+    if (!meta) { s.load_error = "the build has no corpus metadata (corpus/articles.json)"; return; }
+    Corpus loaded;
+    LoadResult r = load_corpus(std::string_view((const char*)meta->data, meta->size), files, &loaded);
+    if (!r.ok) { s.load_error = r.error; return; }
+    s.corpus = std::move(loaded);
+    s.load_warnings = r.warnings;
+    s.selected = -1;
+    if (!s.corpus.articles.empty()) select_article(s, 0);
+}
+
+} // namespace factlens

@@ -1,0 +1,75 @@
+#include "app_ui.h"
+
+#include "imgui.h"
+#include "imgui_internal.h"  // ImMax, ImClamp, ImFloor
+
+namespace factlens {
+
+void apply_style(float ui_scale) {
+    ImGuiStyle style;  // fresh defaults, so repeated calls never compound the scale
+    ImGui::StyleColorsLight(&style);
+    style.WindowPadding = ImVec2(10, 8);
+    style.FramePadding = ImVec2(8, 5);
+    style.ItemSpacing = ImVec2(8, 6);
+    style.CellPadding = ImVec2(6, 5);
+    style.ScrollbarSize = 12;
+    style.WindowRounding = 0;
+    style.ChildRounding = 4;
+    style.FrameRounding = 4;
+    style.ScrollbarRounding = 6;
+    style.WindowBorderSize = 0;
+    style.ChildBorderSize = 1;
+    style.FrameBorderSize = 1;
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.965f, 0.965f, 0.955f, 1.0f);
+    c[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_Text] = ImVec4(0.11f, 0.12f, 0.14f, 1.0f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.45f, 0.46f, 0.48f, 1.0f);
+    c[ImGuiCol_Border] = ImVec4(0.80f, 0.80f, 0.78f, 1.0f);
+    c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
+    c[ImGuiCol_Header] = ImVec4(0.80f, 0.87f, 0.97f, 1.0f);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.88f, 0.92f, 0.98f, 1.0f);
+    c[ImGuiCol_HeaderActive] = ImVec4(0.74f, 0.83f, 0.96f, 1.0f);
+    c[ImGuiCol_TextSelectedBg] = ImVec4(0.62f, 0.77f, 1.0f, 0.65f);
+    c[ImGuiCol_TableHeaderBg] = ImVec4(0.92f, 0.92f, 0.90f, 1.0f);
+    c[ImGuiCol_TableRowBgAlt] = ImVec4(0.975f, 0.975f, 0.97f, 1.0f);
+    style.ScaleAllSizes(ui_scale);
+    ImGui::GetStyle() = style;
+}
+
+void app_frame(AppState& s, const AppFonts& fonts) {
+    s.layout = FrameLayout{};
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("FactLens", nullptr, flags);
+
+    if (!s.load_error.empty()) {
+        ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "The corpus could not be loaded: %s", s.load_error.c_str());
+    }
+
+    const float status_h = ImGui::GetFrameHeightWithSpacing();
+    const float body_h = ImGui::GetContentRegionAvail().y - status_h;
+    const float total_w = ImGui::GetContentRegionAvail().x;
+    const float scale = s.ui_scale;
+    // The list takes ~38% of the width, within readable bounds; narrow screens stack the panes.
+    const bool stacked = total_w < 640 * scale;
+    float list_w = stacked ? total_w : ImClamp(total_w * 0.38f, 300 * scale, 560 * scale);
+    float list_h = stacked ? ImMax(body_h * 0.38f, 120 * scale) : body_h;
+
+    ImGui::BeginChild("list_pane", ImVec2(list_w, list_h), false, ImGuiWindowFlags_NoScrollbar);
+    article_list_view(s, fonts);
+    ImGui::EndChild();
+    if (!stacked) ImGui::SameLine();
+    ImGui::BeginChild("reader_pane", ImVec2(0, stacked ? body_h - list_h - ImGui::GetStyle().ItemSpacing.y : body_h),
+                      false, ImGuiWindowFlags_NoScrollbar);
+    reader_view(s, fonts);
+    ImGui::EndChild();
+
+    status_bar_view(s);
+    ImGui::End();
+}
+
+} // namespace factlens

@@ -1,0 +1,88 @@
+// The article list: a filter field and a table of outlet, date and headline.
+#include <string>
+
+#include "app_ui.h"
+#include "imgui.h"
+
+namespace factlens {
+
+static UiRect to_rect(ImVec2 min, ImVec2 max) { return {min.x, min.y, max.x - min.x, max.y - min.y}; }
+
+// A value the text did not state is drawn dim, so nobody mistakes "unknown" for data.
+static void cell_text(const std::string& value) {
+    if (value == kUnknown) ImGui::TextDisabled("unknown");
+    else ImGui::TextUnformatted(value.c_str());
+}
+
+void article_list_view(AppState& s, const AppFonts& fonts) {
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted("Articles");
+    ImGui::PopFont();
+
+    // The filter field: a plain std::string-backed InputText (resize callback keeps any length).
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    auto resize_cb = [](ImGuiInputTextCallbackData* d) -> int {
+        if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+            std::string* str = (std::string*)d->UserData;
+            str->resize(d->BufTextLen);
+            d->Buf = str->data();
+        }
+        return 0;
+    };
+    ImGui::InputTextWithHint("##filter", "Filter articles (outlet, date, words)", s.filter.data(),
+                             s.filter.capacity() + 1, ImGuiInputTextFlags_CallbackResize, resize_cb, &s.filter);
+    s.layout.filter = to_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (ImGui::IsItemActive()) s.focus = Focus::Filter;
+
+    const std::vector<int> rows = visible_articles(s);
+    const ImGuiTableFlags tflags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("articles", 3, tflags, ImVec2(0, 0))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Outlet", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn("Headline", ImGuiTableColumnFlags_WidthStretch, 2.6f);
+        ImGui::TableHeadersRow();
+        for (int idx : rows) {
+            const Article& a = s.corpus.articles[idx];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(idx);
+            const bool selected = idx == s.selected;
+            if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+                select_article(s, idx);
+                s.focus = Focus::List;
+            }
+            s.layout.list_rows.push_back({idx, to_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax())});
+            if (selected && s.scroll_reader_to_top && !ImGui::IsItemVisible()) ImGui::SetScrollHereY();
+            ImGui::SameLine(0, 0);
+            cell_text(a.outlet);
+            ImGui::TableNextColumn();
+            cell_text(a.date);
+            ImGui::TableNextColumn();
+            if (a.title != kUnknown) {
+                ImGui::TextUnformatted(a.title.c_str());
+            } else {
+                // No headline in the text: show its opening words, marked as such.
+                const std::string lead = article_lead(a, 90);
+                ImGui::TextDisabled("(no headline) %s", lead.c_str());
+            }
+            ImGui::PopID();
+        }
+        if (rows.empty()) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("No article matches \"%s\".", s.filter.c_str());
+        }
+        // Up/Down move the selection while the list has focus.
+        if (s.focus == Focus::List && !rows.empty() && !ImGui::GetIO().WantTextInput) {
+            int pos = 0;
+            for (int i = 0; i < (int)rows.size(); ++i) if (rows[i] == s.selected) pos = i;
+            if (ImGui::IsKeyPressed(ImGuiKey_DownArrow) && pos + 1 < (int)rows.size()) select_article(s, rows[pos + 1]);
+            if (ImGui::IsKeyPressed(ImGuiKey_UpArrow) && pos > 0) select_article(s, rows[pos - 1]);
+        }
+        ImGui::EndTable();
+    }
+}
+
+} // namespace factlens

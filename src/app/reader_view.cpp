@@ -1,0 +1,211 @@
+// The reader: the selected article's metadata and its full text, word-wrapped, with mouse selection
+// and Ctrl/Cmd+C. ImGui has no wrapped selectable text widget, so this is one, kept small: the wrap is
+// cached (ReaderLayout) and only visible lines are drawn.
+#include <algorithm>
+#include <cstring>
+
+#include "../core/utf8.h"
+#include "app_ui.h"
+#include "imgui.h"
+#include "imgui_internal.h"  // ImMax, ImClamp, ImFloor
+
+namespace factlens {
+
+static const float kLineSpacing = 1.45f;  // line height / font size: book-like leading for long reads
+
+static void rebuild_layout(ReaderLayout& L, const std::string& text, ImFont* font, float size, float wrap_w) {
+    L.text = &text;
+    L.wrap_width = wrap_w;
+    L.font_size = size;
+    L.lines.clear();
+    const float scale = size / font->FontSize;
+    const char* base = text.data();
+    const char* end = base + text.size();
+    const char* p = base;
+    while (p <= end) {
+        const char* eol = (const char*)std::memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        if (p == eol) {
+            if (eol != end || p != base) L.lines.push_back({(size_t)(p - base), (size_t)(p - base)});
+        }
+        while (p < eol) {
+            const char* wrap = font->CalcWordWrapPositionA(scale, p, eol, wrap_w);
+            if (wrap <= p) wrap = p + utf8_decode(text, (size_t)(p - base)).len;  // always make progress
+            const char* line_end = wrap;
+            while (line_end > p && line_end[-1] == ' ') --line_end;
+            L.lines.push_back({(size_t)(p - base), (size_t)(line_end - base)});
+            p = wrap;
+            if (p < eol && p != base) {
+                const char* q = p;
+                while (q < eol && *q == ' ') ++q;  // spaces at a wrap point belong to no line
+                p = q;
+            }
+        }
+        if (eol == end) break;
+        p = eol + 1;
+    }
+}
+
+// Byte offset under x within line `li` (x relative to the line's left edge).
+static size_t hit_test_line(const std::string& text, const WrappedLine& line, ImFont* font, float size, float x) {
+    const float scale = size / font->FontSize;
+    float pen = 0;
+    size_t pos = line.start;
+    while (pos < line.end) {
+        DecodedChar d = utf8_decode(text, pos);
+        const float adv = font->GetCharAdvance((ImWchar)(d.cp <= 0xFFFF ? d.cp : 0xFFFD)) * scale;
+        if (x < pen + adv * 0.5f) return pos;
+        pen += adv;
+        pos += d.len;
+    }
+    return line.end;
+}
+
+static float x_of(const std::string& text, const WrappedLine& line, size_t pos, ImFont* font, float size) {
+    pos = std::clamp(pos, line.start, line.end);
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data() + line.start, text.data() + pos).x;
+}
+
+static bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '_' || c == '\'' || c == '-'; }
+
+static void metadata_line(const char* label, const std::string& value) {
+    ImGui::TextDisabled("%s", label);
+    ImGui::SameLine();
+    if (value == kUnknown) ImGui::TextDisabled("unknown");
+    else ImGui::TextUnformatted(value.c_str());
+}
+
+void reader_view(AppState& s, const AppFonts& fonts) {
+    if (s.selected < 0 || s.selected >= (int)s.corpus.articles.size()) {
+        ImGui::TextDisabled("Select an article to read it.");
+        return;
+    }
+    const Article& a = s.corpus.articles[s.selected];
+    const float scale = s.ui_scale;
+
+    // Header: headline (or the lead, marked), then where the metadata came from.
+    ImGui::PushFont(fonts.bold);
+    ImGui::PushTextWrapPos(0.0f);
+    if (a.title != kUnknown) ImGui::TextUnformatted(a.title.c_str());
+    else ImGui::TextUnformatted(("(no headline) " + article_lead(a, 140)).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    metadata_line("Outlet", a.outlet);
+    ImGui::SameLine(0, 18 * scale);
+    metadata_line("Date", a.date);
+    ImGui::SameLine(0, 18 * scale);
+    metadata_line("URL", a.url);
+    if (!a.note.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", a.note.c_str());
+        ImGui::PopTextWrapPos();
+    }
+
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * scale, 12 * scale));
+    ImGui::BeginChild("reader_text", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+    if (s.scroll_reader_to_top) {
+        ImGui::SetScrollY(0);
+        s.scroll_reader_to_top = false;
+    }
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float wrap_w = ImMax(ImGui::GetContentRegionAvail().x, 40.0f * scale);
+    ReaderLayout& L = s.reader_layout;
+    if (L.text != &a.text || L.wrap_width != wrap_w || L.font_size != size) rebuild_layout(L, a.text, font, size, wrap_w);
+
+    const float line_h = ImFloor(size * kLineSpacing);
+    const float pad_y = ImFloor((line_h - size) * 0.5f);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float text_h = line_h * (float)L.lines.size();
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImGui::InvisibleButton("##text", ImVec2(wrap_w, ImMax(text_h, avail.y)));
+    {
+        const ImVec2 vmin = ImGui::GetWindowPos(), vsize = ImGui::GetWindowSize();
+        s.layout.reader = {vmin.x, vmin.y, vsize.x, vsize.y};
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+
+    auto hit = [&](ImVec2 m) -> size_t {
+        if (L.lines.empty()) return 0;
+        float rel_y = m.y - origin.y;
+        if (rel_y < 0) return L.lines.front().start;
+        size_t li = (size_t)(rel_y / line_h);
+        if (li >= L.lines.size()) return L.lines.back().end;
+        return hit_test_line(a.text, L.lines[li], font, size, m.x - origin.x);
+    };
+    if (ImGui::IsItemActivated()) {
+        s.focus = Focus::Reader;
+        size_t pos = hit(io.MousePos);
+        if (io.MouseClickedCount[0] >= 3) {  // triple click: the paragraph
+            size_t b = a.text.rfind('\n', pos ? pos - 1 : 0);
+            size_t e = a.text.find('\n', pos);
+            s.sel_anchor = (b == std::string::npos || pos == 0) ? 0 : b + 1;
+            s.sel_caret = e == std::string::npos ? a.text.size() : e;
+        } else if (io.MouseClickedCount[0] == 2) {  // double click: the word
+            size_t b = pos, e = pos;
+            while (b > 0 && is_word_byte((unsigned char)a.text[b - 1])) --b;
+            while (e < a.text.size() && is_word_byte((unsigned char)a.text[e])) ++e;
+            s.sel_anchor = b;
+            s.sel_caret = e;
+        } else {
+            if (!io.KeyShift) s.sel_anchor = pos;
+            s.sel_caret = pos;
+        }
+    } else if (ImGui::IsItemActive() && io.MouseClickedCount[0] <= 1 && ImGui::IsMouseDragging(0, 1.0f)) {
+        s.sel_caret = hit(io.MousePos);
+        // Dragging past the edge scrolls, proportionally to the distance.
+        const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+        if (io.MousePos.y < top) ImGui::SetScrollY(ImGui::GetScrollY() - (top - io.MousePos.y) * 0.25f);
+        if (io.MousePos.y > bottom) ImGui::SetScrollY(ImGui::GetScrollY() + (io.MousePos.y - bottom) * 0.25f);
+    }
+
+    // Keyboard, while the reader has focus and no text field is being edited.
+    if (s.focus == Focus::Reader && !io.WantTextInput) {
+        const bool shortcut = io.KeyCtrl || io.KeySuper;
+        if (shortcut && ImGui::IsKeyPressed(ImGuiKey_A, false)) {
+            s.sel_anchor = 0;
+            s.sel_caret = a.text.size();
+        }
+        if (shortcut && (ImGui::IsKeyPressed(ImGuiKey_C, false) || ImGui::IsKeyPressed(ImGuiKey_X, false))) {
+            const std::string sel = selected_text(s);
+            if (!sel.empty()) ImGui::SetClipboardText(sel.c_str());
+        }
+        const float page = ImGui::GetWindowHeight() - line_h * 2;
+        if (ImGui::IsKeyPressed(ImGuiKey_PageDown) || ImGui::IsKeyPressed(ImGuiKey_Space)) ImGui::SetScrollY(ImGui::GetScrollY() + page);
+        if (ImGui::IsKeyPressed(ImGuiKey_PageUp)) ImGui::SetScrollY(ImGui::GetScrollY() - page);
+        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) ImGui::SetScrollY(ImGui::GetScrollY() + line_h);
+        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) ImGui::SetScrollY(ImGui::GetScrollY() - line_h);
+        if (ImGui::IsKeyPressed(ImGuiKey_Home)) ImGui::SetScrollY(0);
+        if (ImGui::IsKeyPressed(ImGuiKey_End)) ImGui::SetScrollY(ImGui::GetScrollMaxY());
+        if (ImGui::IsKeyPressed(ImGuiKey_Escape)) s.sel_anchor = s.sel_caret;
+    }
+    if (ImGui::IsMouseClicked(0) && !hovered && s.focus == Focus::Reader) s.focus = Focus::None;
+
+    // Draw only the visible lines: selection background first, then the text.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ByteRange sel = reader_selection(s);
+    const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 sel_col = ImGui::GetColorU32(ImGuiCol_TextSelectedBg);
+    const float clip_top = ImGui::GetWindowPos().y, clip_bottom = clip_top + ImGui::GetWindowHeight();
+    int first = (int)ImMax(0.0f, (clip_top - origin.y) / line_h);
+    int last = (int)ImMin((float)L.lines.size(), (clip_bottom - origin.y) / line_h + 1);
+    for (int li = first; li < last; ++li) {
+        const WrappedLine& line = L.lines[li];
+        const float y = origin.y + line_h * li;
+        if (sel.start < sel.end && sel.start <= line.end && sel.end >= line.start &&
+            !(sel.end == line.start && line.start != line.end)) {
+            float x0 = x_of(a.text, line, sel.start, font, size);
+            float x1 = x_of(a.text, line, sel.end, font, size);
+            if (sel.end > line.end) x1 += size * 0.3f;  // show that the line break is selected too
+            dl->AddRectFilled(ImVec2(origin.x + x0, y), ImVec2(origin.x + x1, y + line_h), sel_col);
+        }
+        dl->AddText(font, size, ImVec2(origin.x, y + pad_y), text_col, a.text.data() + line.start,
+                    a.text.data() + line.end);
+    }
+    ImGui::EndChild();
+}
+
+} // namespace factlens

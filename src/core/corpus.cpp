@@ -1,0 +1,99 @@
+#include "corpus.h"
+
+#include <nlohmann/json.hpp>
+
+#include "utf8.h"
+
+namespace factlens {
+
+size_t Corpus::total_text_bytes() const {
+    size_t n = 0;
+    for (const Article& a : articles) n += a.text.size();
+    return n;
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+std::string article_lead(const Article& a, size_t max_bytes) {
+    std::string_view t = a.text;
+    size_t pos = 0;
+    while (pos < t.size()) {
+        size_t eol = t.find('\n', pos);
+        if (eol == std::string_view::npos) eol = t.size();
+        std::string_view line = t.substr(pos, eol - pos);
+        pos = eol + 1;
+        while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
+        while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
+        // Strip a list bullet: "-", "*", or "•" (U+2022) followed by a space.
+        for (std::string_view bullet : {"- ", "* ", "\xE2\x80\xA2 "}) {
+            if (line.substr(0, bullet.size()) == bullet) { line.remove_prefix(bullet.size()); break; }
+        }
+        if (line.empty()) continue;
+        if (line.size() <= max_bytes) return std::string(line);
+        size_t cut = utf8_floor_boundary(line, max_bytes);
+        while (cut > 0 && line[cut - 1] == ' ') --cut;
+        return std::string(line.substr(0, cut)) + "\xE2\x80\xA6";
+    }
+    return "";
+}
+
+// Reads an optional string field; a missing, null or empty field is kUnknown.
+static bool read_field(const nlohmann::json& obj, const char* key, std::string* out, std::string* error,
+                       const std::string& where) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) { *out = kUnknown; return true; }
+    if (!it->is_string()) { *error = where + ": field \"" + key + "\" must be a string"; return false; }
+    *out = it->get<std::string>();
+    if (!utf8_is_valid(*out)) { *error = where + ": field \"" + key + "\" is not valid UTF-8"; return false; }
+    if (out->empty()) *out = kUnknown;
+    return true;
+}
+
+LoadResult load_corpus(std::string_view metadata_json, const std::vector<NamedText>& files, Corpus* out) {
+    LoadResult r;
+    nlohmann::json meta = nlohmann::json::parse(metadata_json.begin(), metadata_json.end(), nullptr,
+                                                /*allow_exceptions=*/false);
+    if (meta.is_discarded()) { r.error = "corpus metadata is not valid JSON"; return r; }
+    const nlohmann::json* list = nullptr;
+    if (meta.is_object() && meta.contains("articles")) list = &meta["articles"];
+    if (!list || !list->is_array()) { r.error = "corpus metadata needs an \"articles\" array"; return r; }
+
+    Corpus corpus;
+    for (size_t i = 0; i < list->size(); ++i) {
+        const nlohmann::json& item = (*list)[i];
+        const std::string where = "article #" + std::to_string(i + 1);
+        if (!item.is_object()) { r.error = where + " is not an object"; return r; }
+        auto file_it = item.find("file");
+        if (file_it == item.end() || !file_it->is_string() || file_it->get<std::string>().empty()) {
+            r.error = where + ": missing \"file\"";
+            return r;
+        }
+        const std::string file = file_it->get<std::string>();
+        const NamedText* text = nullptr;
+        for (const NamedText& f : files)
+            if (f.name == file) { text = &f; break; }
+        if (!text) { r.error = where + ": text file \"" + file + "\" not found"; return r; }
+
+        Article a;
+        a.id = file.substr(0, file.rfind('.'));
+        for (const Article& other : corpus.articles)
+            if (other.id == a.id) { r.error = where + ": duplicate article id \"" + a.id + "\""; return r; }
+        if (!read_field(item, "outlet", &a.outlet, &r.error, where) ||
+            !read_field(item, "title", &a.title, &r.error, where) ||
+            !read_field(item, "date", &a.date, &r.error, where) ||
+            !read_field(item, "url", &a.url, &r.error, where))
+            return r;
+        if (item.contains("note") && item["note"].is_string()) a.note = item["note"].get<std::string>();
+        if (!utf8_is_valid(a.note)) a.note = utf8_sanitize(a.note);
+        a.text = utf8_sanitize(text->bytes, &a.replaced_bytes);
+        if (a.replaced_bytes)
+            r.warnings.push_back(file + ": replaced " + std::to_string(a.replaced_bytes) +
+                                 " malformed UTF-8 sequence(s) with U+FFFD");
+        corpus.articles.push_back(std::move(a));
+    }
+    *out = std::move(corpus);
+    r.ok = true;
+    return r;
+}
+
+} // namespace factlens

@@ -1,0 +1,113 @@
+// Browser glue the html5.h API does not cover: text input through a hidden textarea (IME, emoji,
+// Playwright's insertText), clipboard events, devicePixelRatio changes, cursor and error display.
+// Linked with --js-library; the functions below are called from src/platform/main.cpp.
+mergeInto(LibraryManager.library, {
+  fl_js_init: function () {
+    var canvas = document.getElementById('factlens-canvas');
+    var input = document.getElementById('factlens-input');
+    Module.flPendingCopy = null;
+
+    function sendString(fn, s) {
+      var len = lengthBytesUTF8(s) + 1;
+      var p = _malloc(len);
+      stringToUTF8(s, p, len);
+      try { fn(p); } finally { _free(p); }
+    }
+    Module.flSendString = sendString;
+
+    // Keyboard focus lives in the textarea, so text input, IME and clipboard events all reach us.
+    canvas.addEventListener('mousedown', function () { input.focus({ preventScroll: true }); });
+    canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+    input.addEventListener('input', function (e) {
+      if (e.isComposing) return;  // wait for compositionend: the IME is still choosing
+      var v = input.value;
+      input.value = '';
+      if (v) sendString(_fl_on_text, v);
+    });
+    input.addEventListener('compositionend', function () {
+      var v = input.value;
+      input.value = '';
+      if (v) sendString(_fl_on_text, v);
+    });
+
+    // Chrome only fires copy/cut on Ctrl+C/X when something in the DOM is selected, unless
+    // beforecopy/beforecut are cancelled. The text comes from ImGui (see fl_js_set_clipboard).
+    document.addEventListener('beforecopy', function (e) { e.preventDefault(); });
+    document.addEventListener('beforecut', function (e) { e.preventDefault(); });
+    function onCopy(e) {
+      if (Module.flPendingCopy === null || !e.clipboardData) return;
+      e.clipboardData.setData('text/plain', Module.flPendingCopy);
+      Module.flPendingCopy = null;
+      e.preventDefault();
+    }
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCopy);
+    document.addEventListener('paste', function (e) {
+      var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      e.preventDefault();
+      if (text) sendString(_fl_on_paste, text);
+    });
+
+    // devicePixelRatio changes (zoom, moving the window to another screen) do not always fire
+    // resize; a media query on the current ratio does.
+    function watchRatio() {
+      if (!window.matchMedia) return;
+      var mq = window.matchMedia('(resolution: ' + window.devicePixelRatio + 'dppx)');
+      var handler = function () {
+        if (mq.removeEventListener) mq.removeEventListener('change', handler);
+        _fl_on_environment_change();
+        watchRatio();
+      };
+      if (mq.addEventListener) mq.addEventListener('change', handler);
+    }
+    watchRatio();
+    // The container can change size without a window resize (an iframe, a host's layout).
+    if (window.ResizeObserver) new ResizeObserver(function () { _fl_on_environment_change(); }).observe(canvas);
+  },
+
+  fl_js_set_clipboard: function (ptr) {
+    var text = UTF8ToString(ptr);
+    Module.flPendingCopy = text;
+    // The copy event normally follows in this same task. If it does not (copy from a menu item),
+    // fall back to the async Clipboard API, then to execCommand on a temporary textarea.
+    setTimeout(function () {
+      if (Module.flPendingCopy !== text) return;
+      Module.flPendingCopy = null;
+      var legacy = function () {
+        var t = document.createElement('textarea');
+        t.value = text;
+        t.style.position = 'fixed';
+        t.style.opacity = '0';
+        document.body.appendChild(t);
+        t.select();
+        try { document.execCommand('copy'); } catch (e) { }
+        document.body.removeChild(t);
+        document.getElementById('factlens-input').focus({ preventScroll: true });
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(legacy);
+      else legacy();
+    }, 0);
+  },
+
+  fl_js_set_cursor: function (ptr) {
+    document.getElementById('factlens-canvas').style.cursor = UTF8ToString(ptr);
+  },
+
+  fl_js_show_error: function (ptr) {
+    var msg = UTF8ToString(ptr);
+    if (window.factlensShowError) window.factlensShowError(msg);
+    else console.error(msg);
+  },
+
+  fl_js_first_frame: function () {
+    if (Module.flOnFirstFrame) Module.flOnFirstFrame();
+  },
+
+  fl_js_canvas_left: function () {
+    return document.getElementById('factlens-canvas').getBoundingClientRect().left;
+  },
+
+  fl_js_canvas_top: function () {
+    return document.getElementById('factlens-canvas').getBoundingClientRect().top;
+  },
+});

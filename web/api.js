@@ -1,0 +1,96 @@
+// window.factlens: the one API for host pages and tests, also reachable through postMessage from a
+// parent frame. See docs/embedding.md. Appended to factlens.js with --post-js.
+(function () {
+  var NS = 'factlens';
+  var isReady = false;
+  var queued = [];
+  var resolveReady;
+  var ready = new Promise(function (resolve) { resolveReady = resolve; });
+
+  function withString(s, fn) {
+    var len = lengthBytesUTF8(s) + 1;
+    var p = _malloc(len);
+    stringToUTF8(s, p, len);
+    try { return fn(p); } finally { _free(p); }
+  }
+
+  function state() {
+    if (!isReady) throw new Error('FactLens is not ready yet: await factlens.ready first');
+    return JSON.parse(UTF8ToString(Module._factlens_state()));
+  }
+
+  function command(cmd) {
+    if (!isReady) return { ok: false, error: 'FactLens is not ready yet: await factlens.ready first' };
+    if (cmd === null || typeof cmd !== 'object' || Array.isArray(cmd))
+      return { ok: false, error: 'a command is an object like {type: "select_article", index: 0}' };
+    var json;
+    try { json = JSON.stringify(cmd); } catch (e) { return { ok: false, error: 'command is not JSON-serializable: ' + e.message }; }
+    var r = JSON.parse(withString(json, function (p) { return UTF8ToString(Module._factlens_command(p)); }));
+    if (r.ok) r.state = state();
+    return r;
+  }
+
+  window.factlens = { ready: ready, state: state, command: command };
+
+  // ---- postMessage ----------------------------------------------------------------------------
+  // Optional allowlist: index.html#allow-origin=https://a.example,https://b.example (or ?allow-origin=).
+  function parseAllowlist() {
+    var m = /[#?&]allow-origin=([^&#]*)/.exec(location.hash + '&' + location.search);
+    if (!m) return null;
+    return decodeURIComponent(m[1]).split(',').map(function (s) { return s.trim(); }).filter(Boolean);
+  }
+  var allowed = parseAllowlist();
+
+  function send(target, origin, msg) {
+    try { target.postMessage(msg, origin && origin !== 'null' ? origin : '*'); } catch (e) { console.warn('factlens: reply failed', e); }
+  }
+
+  function handle(d, source, origin) {
+    var id = d.id === undefined ? null : d.id;
+    var fail = function (error) { send(source, origin, { ns: NS, id: id, ok: false, error: error }); };
+    if (id !== null && typeof id !== 'string' && typeof id !== 'number') return fail('"id" must be a string, a number or null');
+    try {
+      if (d.type === 'state') return send(source, origin, { ns: NS, id: id, ok: true, result: state() });
+      if (d.type === 'command') {
+        var r = command(d.command);
+        if (!r.ok) return fail(r.error);
+        return send(source, origin, { ns: NS, id: id, ok: true, result: r.state });
+      }
+      fail('unknown message type ' + JSON.stringify(String(d.type)).slice(0, 80) + ' (known: state, command)');
+    } catch (e) {
+      fail('request failed: ' + (e && e.message ? e.message : String(e)));
+    }
+  }
+
+  window.addEventListener('message', function (ev) {
+    if (allowed && allowed.indexOf(ev.origin) < 0) return;  // not on the allowlist: no reply at all
+    var source = ev.source;
+    if (!source || source === window) return;
+    var d = ev.data;
+    if (d === null || typeof d !== 'object' || Array.isArray(d)) {
+      if (source === window.parent)
+        send(source, ev.origin, { ns: NS, id: null, ok: false, error: 'malformed message: expected an object like {ns: "factlens", id: 1, type: "state"}' });
+      return;
+    }
+    if (d.ns !== NS || 'ok' in d) return;  // someone else's message, or a reply
+    if (isReady) handle(d, source, ev.origin);
+    else queued.push(function () { handle(d, source, ev.origin); });
+  });
+
+  Module.flOnFirstFrame = function () {
+    isReady = true;
+    var loading = document.getElementById('factlens-loading');
+    if (loading) loading.style.display = 'none';
+    var s = state();
+    window.factlens.version = s.version;
+    resolveReady(s);
+    if (window.parent && window.parent !== window) {
+      var msg = { ns: NS, type: 'ready', version: s.version };
+      if (allowed) allowed.forEach(function (o) { send(window.parent, o, msg); });
+      else send(window.parent, '*', msg);
+    }
+    var q = queued;
+    queued = [];
+    q.forEach(function (f) { f(); });
+  };
+})();
