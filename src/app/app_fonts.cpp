@@ -26,6 +26,8 @@ static ImFont* add_embedded(ImFontAtlas* atlas, const char* name, float size, co
     return atlas->AddFontFromMemoryTTF((void*)a->data, (int)a->size, size, &cfg, ranges);
 }
 
+float font_pixel_size(float ui_scale) { return (float)(int)(15.0f * ui_scale + 0.5f); }
+
 bool build_fonts(ImFontAtlas* atlas, float pixel_size, AppFonts* out) {
     atlas->Clear();
     *out = AppFonts{};

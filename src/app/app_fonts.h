@@ -13,6 +13,9 @@ struct AppFonts {
     ImFont* bold = nullptr;     // headings
 };
 
+// Body text is 15 CSS px; in device pixels, rounded so glyphs sit on whole pixels.
+float font_pixel_size(float ui_scale);
+
 // Clears the atlas and adds the embedded fonts at `pixel_size` device pixels. Returns false (fonts
 // left null, ImGui's default font added instead) if the embedded fonts are missing or unreadable.
 bool build_fonts(ImFontAtlas* atlas, float pixel_size, AppFonts* out);

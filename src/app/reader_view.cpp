@@ -6,45 +6,13 @@
 
 #include "../core/utf8.h"
 #include "app_ui.h"
+#include "text_wrap.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // ImMax, ImClamp, ImFloor
 
 namespace factlens {
 
 static const float kLineSpacing = 1.45f;  // line height / font size: book-like leading for long reads
-
-static void rebuild_layout(ReaderLayout& L, const std::string& text, ImFont* font, float size, float wrap_w) {
-    L.text = &text;
-    L.wrap_width = wrap_w;
-    L.font_size = size;
-    L.lines.clear();
-    const float scale = size / font->FontSize;
-    const char* base = text.data();
-    const char* end = base + text.size();
-    const char* p = base;
-    while (p <= end) {
-        const char* eol = (const char*)std::memchr(p, '\n', (size_t)(end - p));
-        if (!eol) eol = end;
-        if (p == eol) {
-            if (eol != end || p != base) L.lines.push_back({(size_t)(p - base), (size_t)(p - base)});
-        }
-        while (p < eol) {
-            const char* wrap = font->CalcWordWrapPositionA(scale, p, eol, wrap_w);
-            if (wrap <= p) wrap = p + utf8_decode(text, (size_t)(p - base)).len;  // always make progress
-            const char* line_end = wrap;
-            while (line_end > p && line_end[-1] == ' ') --line_end;
-            L.lines.push_back({(size_t)(p - base), (size_t)(line_end - base)});
-            p = wrap;
-            if (p < eol && p != base) {
-                const char* q = p;
-                while (q < eol && *q == ' ') ++q;  // spaces at a wrap point belong to no line
-                p = q;
-            }
-        }
-        if (eol == end) break;
-        p = eol + 1;
-    }
-}
 
 // Byte offset under x within line `li` (x relative to the line's left edge).
 static size_t hit_test_line(const std::string& text, const WrappedLine& line, ImFont* font, float size, float x) {
@@ -112,7 +80,7 @@ void reader_view(AppState& s, const AppFonts& fonts) {
     const float size = ImGui::GetFontSize();
     const float wrap_w = ImMax(ImGui::GetContentRegionAvail().x, 40.0f * scale);
     ReaderLayout& L = s.reader_layout;
-    if (L.text != &a.text || L.wrap_width != wrap_w || L.font_size != size) rebuild_layout(L, a.text, font, size, wrap_w);
+    if (L.text != &a.text || L.wrap_width != wrap_w || L.font_size != size) wrap_text(L, a.text, font, size, wrap_w);
 
     const float line_h = ImFloor(size * kLineSpacing);
     const float pad_y = ImFloor((line_h - size) * 0.5f);

@@ -35,7 +35,6 @@ double fl_js_canvas_top(void);
 namespace {
 
 constexpr const char* kCanvas = "#factlens-canvas";
-constexpr float kFontCssPx = 15.0f;
 constexpr double kTailMs = 350;  // keep rendering this long after input: hover delays, settling layout
 
 struct Platform {
@@ -106,7 +105,7 @@ void rebuild_fonts_if_needed() {
     if (g.font_dpr == g.dpr) return;
     const bool had_texture = g.font_dpr != 0;
     if (had_texture) ImGui_ImplOpenGL3_DestroyFontsTexture();
-    factlens::build_fonts(ImGui::GetIO().Fonts, std::round(kFontCssPx * g.dpr), &g.fonts);
+    factlens::build_fonts(ImGui::GetIO().Fonts, factlens::font_pixel_size(g.dpr), &g.fonts);
     if (!g.fonts.regular) g.fonts.regular = g.fonts.bold = ImGui::GetIO().Fonts->Fonts[0];
     if (had_texture) ImGui_ImplOpenGL3_CreateFontsTexture();
     g.font_dpr = g.dpr;
@@ -393,6 +392,7 @@ int main() {
     fl_js_init();  // text input, clipboard events, devicePixelRatio watch, API hooks
 
     g.last_frame_ms = emscripten_get_now();
+    render_frame();  // the first frame now, not a vsync later: it is what start-up time is measured to
     request_frames();
     return 0;
 }
