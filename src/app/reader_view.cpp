@@ -55,7 +55,12 @@ void reader_view(AppState& s, const AppFonts& fonts) {
     ImGui::PushFont(fonts.bold);
     ImGui::PushTextWrapPos(0.0f);
     if (a.title != kUnknown) ImGui::TextUnformatted(a.title.c_str());
-    else ImGui::TextUnformatted(("(no headline) " + article_lead(a, 140)).c_str());
+    else {
+        // No headline in the text: its opening words, dimmed so they do not pass for a headline.
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextUnformatted(("(no headline) " + article_lead(a, 140)).c_str());
+        ImGui::PopStyleColor();
+    }
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     metadata_line("Outlet", a.outlet);
