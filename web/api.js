@@ -46,9 +46,8 @@
   }
 
   function handle(d, source, origin) {
-    var id = d.id === undefined ? null : d.id;
+    var id = d.id === undefined ? null : d.id;  // any value the host chose; echoed back as is
     var fail = function (error) { send(source, origin, { ns: NS, id: id, ok: false, error: error }); };
-    if (id !== null && typeof id !== 'string' && typeof id !== 'number') return fail('"id" must be a string, a number or null');
     try {
       if (d.type === 'state') return send(source, origin, { ns: NS, id: id, ok: true, result: state() });
       if (d.type === 'command') {

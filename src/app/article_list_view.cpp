@@ -49,7 +49,9 @@ void article_list_view(AppState& s, const AppFonts& fonts) {
             ImGui::TableNextColumn();
             ImGui::PushID(idx);
             const bool selected = idx == s.selected;
-            if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+            // No AllowOverlap: with it ImGui only counts a row hovered if it was in the previous frame,
+            // so a tap (move + press in one event) would miss.
+            if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns)) {
                 select_article(s, idx);
                 s.focus = Focus::List;
             }

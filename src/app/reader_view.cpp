@@ -94,8 +94,10 @@ void reader_view(AppState& s, const AppFonts& fonts) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     ImGui::InvisibleButton("##text", ImVec2(wrap_w, ImMax(text_h, avail.y)));
     {
-        const ImVec2 vmin = ImGui::GetWindowPos(), vsize = ImGui::GetWindowSize();
-        s.layout.reader = {vmin.x, vmin.y, vsize.x, vsize.y};
+        // The visible text area (inside the padding), for hosts and tests that click by layout.
+        const float pad = ImGui::GetStyle().WindowPadding.y;
+        const float top = ImGui::GetWindowPos().y + pad, bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - pad;
+        s.layout.reader = {origin.x, top, wrap_w, ImMax(0.0f, bottom - top)};
     }
     const ImGuiIO& io = ImGui::GetIO();
     const bool hovered = ImGui::IsItemHovered();

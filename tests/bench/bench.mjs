@@ -1,0 +1,121 @@
+// FactLens benchmark: sizes, time to first frame, idle frame rate. Prints one markdown table to
+// stdout (progress goes to stderr). Run through ./scripts/bench.sh.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, SINGLE_FILE_URL, launchBrowser, newContext, sleep, startServer, waitReady } from '../e2e/helpers.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 7);
+const IDLE_RUNS = Number(process.env.BENCH_IDLE_RUNS || 5);
+const GZ_TARGET = 1_000_000; // bytes (1.0 MB)
+const FIRST_FRAME_TARGET_MS = 300;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kb = (n) => `${n.toLocaleString('en-US')} B`;
+const log = (...a) => console.error('[bench]', ...a);
+
+function sizes() {
+  const rows = [];
+  for (const f of readdirSync(DIST).sort()) {
+    const p = path.join(DIST, f);
+    if (!statSync(p).isFile()) continue;
+    const raw = statSync(p).size;
+    const gz = execFileSync('gzip', ['-9', '-c', p], { maxBuffer: 256 * 1024 * 1024 }).length;
+    rows.push({ f, raw, gz });
+  }
+  return rows;
+}
+
+// One fresh context (empty cache) per run; returns first_frame_ms.
+async function firstFrame(browser, url) {
+  const ctx = await newContext(browser);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(url);
+    const s = await waitReady(page.mainFrame());
+    if (!(s.first_frame_ms > 0)) throw new Error(`bad first_frame_ms ${s.first_frame_ms}`);
+    return s.first_frame_ms;
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function idleFps(browser, url) {
+  const ctx = await newContext(browser);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await waitReady(page.mainFrame());
+    await sleep(1000);
+    const f0 = await page.evaluate(() => window.factlens.state().frames);
+    const t0 = Date.now();
+    await sleep(3000);
+    const f1 = await page.evaluate(() => window.factlens.state().frames);
+    return (f1 - f0) / ((Date.now() - t0) / 1000);
+  } finally {
+    await ctx.close();
+  }
+}
+
+// Baseline: an empty page that creates a WebGL2 context and clears it once, exposing the same
+// first_frame_ms. It shows how much of the first-frame time is this browser's own floor.
+const baselineDir = mkdtempSync(path.join(os.tmpdir(), 'factlens-bench-'));
+const BASELINE_URL = pathToFileURL(path.join(baselineDir, 'baseline.html')).href;
+writeFileSync(path.join(baselineDir, 'baseline.html'), `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+<style>html,body{margin:0;height:100%}canvas{display:block;width:100%;height:100%}</style><canvas id="c"></canvas><script>
+const c = document.getElementById('c'); c.width = innerWidth; c.height = innerHeight;
+const gl = c.getContext('webgl2'); let t = 0;
+const ready = new Promise((res) => { gl.clearColor(0.9, 0.9, 0.9, 1); gl.clear(gl.COLOR_BUFFER_BIT); t = performance.now(); res(); });
+window.factlens = { ready, state: () => ({ first_frame_ms: t }) };
+</script>`);
+
+const server = await startServer();
+const browser = await launchBrowser();
+let out;
+try {
+  const sz = sizes();
+  const hosted = server.url + 'index.html';
+  // One warm-up load so that disk caches and Chromium's own start-up do not land in run 1.
+  await firstFrame(browser, SINGLE_FILE_URL);
+  const fileTimes = [], httpTimes = [], baseTimes = [];
+  for (let i = 0; i < RUNS; i++) {
+    baseTimes.push(await firstFrame(browser, BASELINE_URL));
+    fileTimes.push(await firstFrame(browser, SINGLE_FILE_URL));
+    httpTimes.push(await firstFrame(browser, hosted));
+    log(`first frame run ${i + 1}/${RUNS}: file ${fileTimes.at(-1).toFixed(1)} ms, http ${httpTimes.at(-1).toFixed(1)} ms`);
+  }
+  const fps = [];
+  for (let i = 0; i < IDLE_RUNS; i++) {
+    fps.push(await idleFps(browser, SINGLE_FILE_URL));
+    log(`idle run ${i + 1}/${IDLE_RUNS}: ${fps.at(-1).toFixed(2)} fps`);
+  }
+
+  const rows = [['metric', 'value', 'target', 'result']];
+  for (const { f, raw, gz } of sz) {
+    const isSingle = f === 'factlens.html';
+    rows.push([`size: ${f} (raw / gzip -9)`, `${kb(raw)} / ${kb(gz)}`,
+      isSingle ? '≤ 1.0 MB (1,000,000 B) gzipped' : '', isSingle ? (gz <= GZ_TARGET ? 'pass' : 'FAIL') : '']);
+  }
+  if (!sz.some((r) => r.f === 'factlens.html')) rows.push(['size: factlens.html', 'missing', '≤ 1.0 MB (1,000,000 B) gzipped', 'FAIL']);
+  const mf = median(fileTimes), mh = median(httpTimes);
+  rows.push([`first frame, file:// factlens.html (median of ${RUNS}; min ${Math.min(...fileTimes).toFixed(0)}, max ${Math.max(...fileTimes).toFixed(0)})`,
+    `${mf.toFixed(1)} ms`, `≤ ${FIRST_FRAME_TARGET_MS} ms`, mf <= FIRST_FRAME_TARGET_MS ? 'pass' : 'FAIL']);
+  rows.push([`first frame, http index.html (median of ${RUNS}; min ${Math.min(...httpTimes).toFixed(0)}, max ${Math.max(...httpTimes).toFixed(0)})`,
+    `${mh.toFixed(1)} ms`, '', '']);
+  rows.push([`baseline: empty file:// page, one WebGL2 clear (median of ${RUNS})`, `${median(baseTimes).toFixed(1)} ms`, '', '']);
+  const mfps = median(fps);
+  rows.push([`idle frame rate, file:// (3 s after 1 s idle, median of ${IDLE_RUNS})`, `${mfps.toFixed(2)} fps`, '0 fps',
+    mfps === 0 ? 'pass' : 'FAIL']);
+  out = rows.map((r, i) => `| ${r.join(' | ')} |` + (i === 0 ? '\n|' + ' --- |'.repeat(r.length) : '')).join('\n');
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(baselineDir, { recursive: true, force: true });
+}
+console.log(out);
