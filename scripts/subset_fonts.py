@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Subsets the fonts listed in assets/fonts/fonts.json into OUT_DIR/<name>.ttf.
+"""Subsets the fonts listed in assets/fonts/fonts.json into OUT_DIR/<name>.ttf, and writes
+OUT_DIR/<name>.txt: every code point the subset maps, as UTF-8 text. The app hands that text to
+ImGui as the font's glyph ranges, so building the atlas looks up only glyphs that exist.
 
 usage: subset_fonts.py FONTS_JSON OUT_DIR
 Runs with Debian's python3 and python3-fonttools (installed by scripts/setup.sh)."""
@@ -51,6 +53,9 @@ def main() -> int:
         tmp = out + '.tmp'
         ttfont.save(tmp)
         os.replace(tmp, out)
+        mapped = sorted(cp for cp in ttfont.getBestCmap() if 0x20 <= cp <= 0xFFFF)
+        with open(os.path.join(out_dir, font['name'] + '.txt'), 'w', encoding='utf-8') as f:
+            f.write(''.join(chr(cp) for cp in mapped if not 0xD800 <= cp <= 0xDFFF))
     return 0
 
 

@@ -7,10 +7,16 @@
 
 namespace factlens {
 
-// The subset fonts decide which glyphs exist (see assets/fonts/fonts.json); ImGui skips code points
-// a font lacks, so these ranges only need to be wide enough.
-static const ImWchar kLatinAndSymbols[] = {0x0020, 0x2FFF, 0xFE00, 0xFFFD, 0};
-static const ImWchar kCjk[] = {0x3000, 0x30FF, 0x4E00, 0x9FFF, 0xFF00, 0xFFEF, 0};
+// Fills `out` with the code points listed in fonts/<name>.txt; false if the list is missing.
+static bool ranges_from_asset(const char* name, ImVector<ImWchar>* out) {
+    const EmbeddedAsset* a = find_embedded_asset(name);
+    if (!a || a->size == 0) return false;
+    ImFontGlyphRangesBuilder b;
+    b.AddText((const char*)a->data, (const char*)a->data + a->size);
+    out->clear();
+    b.BuildRanges(out);
+    return out->Size > 1;
+}
 
 static ImFont* add_embedded(ImFontAtlas* atlas, const char* name, float size, const ImWchar* ranges,
                             bool merge) {
@@ -30,11 +36,16 @@ float font_pixel_size(float ui_scale) { return (float)(int)(15.0f * ui_scale + 0
 
 bool build_fonts(ImFontAtlas* atlas, float pixel_size, AppFonts* out) {
     atlas->Clear();
-    *out = AppFonts{};
-    ImFont* regular = add_embedded(atlas, "fonts/ui.ttf", pixel_size, kLatinAndSymbols, false);
-    if (regular) add_embedded(atlas, "fonts/cjk.ttf", pixel_size, kCjk, true);
-    ImFont* bold = regular ? add_embedded(atlas, "fonts/ui-bold.ttf", pixel_size, kLatinAndSymbols, false) : nullptr;
-    if (bold) add_embedded(atlas, "fonts/cjk.ttf", pixel_size, kCjk, true);
+    out->regular = out->bold = nullptr;
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+    const bool have_cjk = ranges_from_asset("fonts/cjk.txt", &out->ranges_cjk);
+    if (ranges_from_asset("fonts/ui.txt", &out->ranges_ui))
+        regular = add_embedded(atlas, "fonts/ui.ttf", pixel_size, out->ranges_ui.Data, false);
+    if (regular && have_cjk) add_embedded(atlas, "fonts/cjk.ttf", pixel_size, out->ranges_cjk.Data, true);
+    if (regular && ranges_from_asset("fonts/ui-bold.txt", &out->ranges_bold))
+        bold = add_embedded(atlas, "fonts/ui-bold.ttf", pixel_size, out->ranges_bold.Data, false);
+    if (bold && have_cjk) add_embedded(atlas, "fonts/cjk.ttf", pixel_size, out->ranges_cjk.Data, true);
     if (!regular) {
         ImFontConfig cfg;
         cfg.SizePixels = pixel_size;

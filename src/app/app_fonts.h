@@ -2,15 +2,16 @@
 // calls this again (and re-uploads the texture) whenever devicePixelRatio changes, so glyphs are
 // always rasterized at the screen's real density.
 #pragma once
-
-struct ImFontAtlas;
-struct ImFont;
+#include "imgui.h"
 
 namespace factlens {
 
 struct AppFonts {
     ImFont* regular = nullptr;  // body text, with CJK glyphs merged in
     ImFont* bold = nullptr;     // headings
+    // Glyph ranges per embedded font: exactly the code points each subset has (fonts/<name>.txt),
+    // so the atlas build never probes for glyphs that are not there. Must outlive the atlas build.
+    ImVector<ImWchar> ranges_ui, ranges_bold, ranges_cjk;
 };
 
 // Body text is 15 CSS px; in device pixels, rounded so glyphs sit on whole pixels.
