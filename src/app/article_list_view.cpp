@@ -1,4 +1,5 @@
 // The article list: a filter field and a table of outlet, date and headline.
+#include <algorithm>
 #include <string>
 
 #include "app_ui.h"
@@ -39,9 +40,14 @@ void article_list_view(AppState& s, const AppFonts& fonts) {
                                    ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("articles", 3, tflags, ImVec2(0, 0))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Outlet", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-        ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-        ImGui::TableSetupColumn("Headline", ImGuiTableColumnFlags_WidthStretch, 2.6f);
+        // Outlet and date keep their full width (a clipped date reads as a wrong date); the headline
+        // takes the rest.
+        float outlet_w = ImGui::CalcTextSize("Outlet").x;
+        for (const Article& a : s.corpus.articles) outlet_w = std::max(outlet_w, ImGui::CalcTextSize(a.outlet.c_str()).x);
+        outlet_w = std::min(outlet_w, 160 * s.ui_scale);
+        ImGui::TableSetupColumn("Outlet", ImGuiTableColumnFlags_WidthFixed, outlet_w);
+        ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("2026-01-22").x);
+        ImGui::TableSetupColumn("Headline", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         for (int idx : rows) {
             const Article& a = s.corpus.articles[idx];
@@ -56,6 +62,14 @@ void article_list_view(AppState& s, const AppFonts& fonts) {
                 s.focus = Focus::List;
             }
             s.layout.list_rows.push_back({idx, to_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax())});
+            // The headline column clips; the whole headline (or opening line) shows on hover.
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 35.0f);
+                ImGui::TextUnformatted(a.title != kUnknown ? a.title.c_str() : article_lead(a, 300).c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
             if (selected && s.scroll_reader_to_top && !ImGui::IsItemVisible()) ImGui::SetScrollHereY();
             ImGui::SameLine(0, 0);
             cell_text(a.outlet);
