@@ -1,0 +1,862 @@
+// extract_claims: tokens → number phrases → claims (with qualifiers, units, subjects, periods and
+// conversion pairs). One pass over the text in blocks of about 64 KiB, so memory stays proportional
+// to the claims found, not to the tokens.
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "claim.h"
+#include "dates.h"
+#include "tokens.h"
+#include "utf8.h"
+
+namespace factlens {
+
+const char* claim_kind_name(ClaimKind k) {
+    switch (k) {
+        case ClaimKind::Count: return "count";
+        case ClaimKind::Money: return "money";
+        case ClaimKind::Percent: return "percent";
+        case ClaimKind::Quantity: return "quantity";
+        case ClaimKind::Date: return "date";
+        case ClaimKind::Period: return "period";
+    }
+    return "count";
+}
+
+namespace {
+
+constexpr double kMaxValue = 1e300;  // beyond this a value is absurd; the phrase is skipped
+
+struct Block {
+    std::string_view text;
+    const std::vector<Token>& t;
+    const ExtractOptions& opt;
+    int context_year;  // last explicit year seen, for "the year"
+
+    size_t n() const { return t.size(); }
+    std::string_view str(size_t i) const { return text.substr(t[i].start, t[i].end - t[i].start); }
+    bool word(size_t i) const { return i < n() && t[i].type == TokType::Word; }
+    bool num(size_t i) const { return i < n() && t[i].type == TokType::Number; }
+    bool sym(size_t i, char32_t c) const { return i < n() && t[i].type == TokType::Symbol && t[i].sym == c; }
+    LexKind lk(size_t i) const { return word(i) ? t[i].lex->kind : LexKind::None; }
+    bool is(size_t i, const char* w) const {
+        if (!word(i)) return false;
+        std::string_view s = str(i);
+        size_t len = std::strlen(w);
+        if (s.size() != len) return false;
+        for (size_t k = 0; k < len; ++k)
+            if ((s[k] | 0x20) != w[k]) return false;
+        return true;
+    }
+    bool attached(size_t i) const { return i < n() && !t[i].space_before; }  // no space before token i
+    bool sentence_end(size_t i) const {
+        if (i >= n()) return true;
+        if (t[i].type == TokType::Newline) return true;
+        if (t[i].type != TokType::Symbol) return false;
+        char32_t c = t[i].sym;
+        if (c == '!' || c == '?' || c == ';') return i + 1 >= n() || t[i + 1].space_before;
+        if (c != '.' || (i + 1 < n() && !t[i + 1].space_before)) return false;
+        // "U.S. dollars", "Jan. 27", "Mr. Li": a period after a one-letter word or an abbreviation,
+        // or followed by a lower-case word, does not end the sentence.
+        if (i > 0 && t[i - 1].type == TokType::Word) {
+            std::string_view w = str(i - 1);
+            if (w.size() == 1 || lk(i - 1) == LexKind::Month || w == "Mr" || w == "Ms" || w == "Dr" || w == "No" ||
+                w == "Co" || w == "Inc" || w == "Ltd" || w == "St" || w == "vs" || w == "approx")
+                return false;
+        }
+        if (i + 1 < n() && t[i + 1].type == TokType::Word) {
+            unsigned char f = (unsigned char)text[t[i + 1].start];
+            if (f >= 'a' && f <= 'z') return false;
+        }
+        return true;
+    }
+};
+
+// A parsed number: tokens [first, last], value.
+struct NumPhrase {
+    size_t first = 0, last = 0;
+    double value = 0;
+    bool digits = false;       // written with digits
+    bool integer = true;       // no decimal point
+    bool has_scale = false;
+    bool commas = false;
+    int digit_count = 0;       // digits of the first numeric token
+};
+
+// Digits without grouping, as a string strtod reads exactly: "1,234.5" -> "1234.5".
+std::string plain_digits(std::string_view s) {
+    std::string out;
+    size_t dots = std::count(s.begin(), s.end(), '.');
+    for (char c : s) {
+        if (c >= '0' && c <= '9') out += c;
+        else if (c == '.' && dots == 1) out += '.';
+    }
+    return out;
+}
+
+double parse_digits(std::string_view s, bool* integer, bool* commas, int* ndigits) {
+    double v = 0, frac = 0, scale = 1;
+    bool after_point = false;
+    int nd = 0;
+    // A single "." followed by digits is a decimal point; commas group thousands. "1.234.567"
+    // (European grouping) is read as grouping when there is more than one ".".
+    size_t dots = std::count(s.begin(), s.end(), '.');
+    for (char c : s) {
+        if (c >= '0' && c <= '9') {
+            ++nd;
+            if (after_point) { scale *= 10; frac += (c - '0') / scale; }
+            else v = v * 10 + (c - '0');
+        } else if (c == '.') {
+            if (dots == 1) after_point = true;
+        } else if (c == ',') {
+            *commas = true;
+        }
+    }
+    *integer = !after_point;
+    *ndigits = nd;
+    (void)v; (void)frac;
+    return std::strtod(plain_digits(s).c_str(), nullptr);  // correctly rounded, unlike summing digits
+}
+
+// Spelled numbers: "one", "twenty-five", "two hundred", "one hundred and twenty".
+bool parse_spelled(const Block& b, size_t i, NumPhrase* p) {
+    if (b.lk(i) != LexKind::Number) return false;
+    double total = 0, cur = 0;
+    size_t j = i, last = i;
+    while (j < b.n()) {
+        if (b.lk(j) == LexKind::Number) {
+            const LexEntry& e = *b.t[j].lex;
+            if (e.scale) cur = (cur == 0 ? 1 : cur) * e.value;
+            else cur += e.value;
+            last = j;
+            ++j;
+            if (b.sym(j, '-') && b.attached(j) && b.lk(j + 1) == LexKind::Number && b.attached(j + 1)) ++j;
+            else if (b.is(j, "and") && b.lk(j + 1) == LexKind::Number && b.t[j + 1].lex->value < 100) ++j;
+            continue;
+        }
+        break;
+    }
+    total += cur;
+    p->first = i;
+    p->last = last;
+    p->value = total;
+    p->digits = false;
+    return true;
+}
+
+// Scale after a number: "1.2 trillion", "35m", "5bn", "1‑trillion" (hyphen).
+void apply_scale(const Block& b, NumPhrase* p) {
+    size_t j = p->last + 1;
+    if (b.sym(j, '-') && b.attached(j) && b.lk(j + 1) == LexKind::Scale && b.attached(j + 1)) ++j;
+    if (b.lk(j) == LexKind::Scale) {
+        const std::string_view w = b.str(j);
+        // One-letter scales ("m", "b", "k") only when glued to the digits: "35m", not "35 m".
+        if (w.size() <= 2 && w != "bn" && w != "mn" && w != "tn" && !b.attached(j)) return;
+        // Scale in decimal, so 1.78 million is exactly 1780000 (not 1779999.9999999998).
+        if (p->digits) {
+            const double mult = b.t[j].lex->value;
+            int exp10 = mult >= 1e12 ? 12 : mult >= 1e9 ? 9 : mult >= 1e6 ? 6 : 3;
+            std::string sci = plain_digits(b.str(p->first)) + "e" + std::to_string(exp10);
+            p->value = std::strtod(sci.c_str(), nullptr);
+        } else {
+            p->value *= b.t[j].lex->value;
+        }
+        p->last = j;
+        p->has_scale = true;
+        // "1.5 million to 2 million": a second scale word does not stack.
+    }
+}
+
+struct Money {
+    const char* code = nullptr;
+    bool ambiguous = false;
+    size_t first = 0, last = 0;  // tokens of the currency marker
+};
+
+// Currency written before the number: $, US$, HK$, €, £, ¥, RMB, USD...
+bool currency_before(const Block& b, size_t i, Money* m) {
+    if (i == 0) return false;
+    size_t j = i - 1;
+    if (b.t[j].type == TokType::Symbol) {
+        char32_t c = b.t[j].sym;
+        const char* code = nullptr;
+        bool amb = false;
+        if (c == '$') {
+            code = "USD";
+            amb = true;
+            if (j > 0 && b.word(j - 1) && b.attached(j)) {
+                std::string_view w = b.str(j - 1);
+                if (w == "US" || w == "U.S") { code = "USD"; amb = false; --j; }
+                else if (w == "HK") { code = "HKD"; amb = false; --j; }
+                else if (w == "A" || w == "AU") { code = "AUD"; amb = false; --j; }
+                else if (w == "C" || w == "CA") { code = "CAD"; amb = false; --j; }
+                else if (w == "S") { code = "SGD"; amb = false; --j; }
+                else if (w == "NT") { code = "TWD"; amb = false; --j; }
+                else if (w == "NZ") { code = "NZD"; amb = false; --j; }
+                else if (w == "R") { code = "BRL"; amb = false; --j; }
+            } else if (j > 1 && b.sym(j - 1, '.') && b.word(j - 2) && b.str(j - 2) == "S" && b.attached(j)) {
+                // "U.S.$" tokenizes as U . S . $
+                code = "USD"; amb = false; j -= 2;
+                if (j > 1 && b.sym(j - 1, '.') && b.str(j - 2) == "U") j -= 2;
+            }
+        } else if (c == 0x20AC) code = "EUR";
+        else if (c == 0xA3) code = "GBP";
+        else if (c == 0xA5) { code = "CNY"; amb = true; }
+        else if (c == 0x20B9) code = "INR";
+        else if (c == 0x20A9) code = "KRW";
+        else if (c == 0x20BD) code = "RUB";
+        else if (c == 0x20BA) code = "TRY";
+        else if (c == 0x20A6) code = "NGN";
+        else if (c == 0x20AB) code = "VND";
+        if (!code) return false;
+        m->code = code;
+        m->ambiguous = amb;
+        m->first = j;
+        m->last = i - 1;
+        return true;
+    }
+    if (b.lk(j) == LexKind::Currency) {
+        std::string_view w = b.str(j);
+        bool upper = w.size() == 3 && w[0] >= 'A' && w[0] <= 'Z' && w[2] >= 'A' && w[2] <= 'Z';
+        if (upper || w == "RMB") {
+            m->code = b.t[j].lex->name;
+            m->first = m->last = j;
+            return true;
+        }
+    }
+    return false;
+}
+
+// Currency written after the number: "yuan", "U.S. dollars", "US dollars", "HK dollars", 元.
+bool currency_after(const Block& b, size_t i, Money* m) {
+    size_t j = i;
+    if (b.sym(j, '-') && b.attached(j)) ++j;  // "1‑trillion‑yuan"
+    if (j < b.n() && b.t[j].type == TokType::Symbol && b.t[j].sym == 0x5143) {  // 元
+        m->code = "CNY"; m->first = m->last = j; return true;
+    }
+    const char* prefix_code = nullptr;
+    size_t start = j;
+    // "U.S." / "US" / "HK" / "Hong Kong" / "Australian" ... before "dollars"
+    if (b.word(j) && (b.str(j) == "U" && b.sym(j + 1, '.') && b.word(j + 2) && b.str(j + 2) == "S")) {
+        prefix_code = "USD"; j += 3; if (b.sym(j, '.')) ++j;
+    } else if (b.word(j) && (b.str(j) == "US")) { prefix_code = "USD"; ++j; }
+    else if (b.word(j) && (b.str(j) == "HK")) { prefix_code = "HKD"; ++j; }
+    else if (b.is(j, "hong") && b.is(j + 1, "kong")) { prefix_code = "HKD"; j += 2; }
+    else if (b.is(j, "australian")) { prefix_code = "AUD"; ++j; }
+    else if (b.is(j, "canadian")) { prefix_code = "CAD"; ++j; }
+    else if (b.is(j, "singapore")) { prefix_code = "SGD"; ++j; }
+    else if (b.is(j, "taiwan") || (b.is(j, "new") && b.is(j + 1, "taiwan"))) { prefix_code = "TWD"; j += b.is(j, "new") ? 2 : 1; }
+    else if (b.is(j, "swiss")) { prefix_code = "CHF"; ++j; }
+    else if (b.is(j, "chinese")) { ++j; }
+    if (b.lk(j) != LexKind::Currency) return false;
+    std::string_view w = b.str(j);
+    if (w == "real" || w == "try" || w == "won" || w == "rand" || w == "dong") {
+        // Common English words: only with a digit right before and nothing odd after.
+        if (j != i) return false;
+        if (w == "try" || w == "real") return false;
+    }
+    const char* code = b.t[j].lex->name;
+    if (prefix_code && (std::strcmp(code, "USD") == 0 || std::strcmp(code, "CHF") == 0)) code = prefix_code;
+    else if (prefix_code) return false;
+    m->code = code;
+    m->first = start;
+    m->last = j;
+    return true;
+}
+
+void set_bounds(Claim& c, Bound bound) {
+    switch (bound) {
+        case Bound::Exact: c.low = c.high = c.value; break;
+        case Bound::Low: c.low = c.value; c.high = kNone; break;
+        case Bound::High: c.low = kNone; c.high = c.value; break;
+        case Bound::Approx: c.low = c.high = kNone; break;
+    }
+}
+
+// The qualifier right before token i (skipping "the"): returns the first token of the qualifier.
+size_t find_qualifier(const Block& b, size_t i, Claim& c) {
+    if (i == 0) return i;
+    size_t j = i - 1;
+    if (b.is(j, "the") && j > 0) --j;
+    if (b.is(j, "than") && j > 0) {
+        if (b.is(j - 1, "more")) { c.qualifier = "more than"; set_bounds(c, Bound::Low); return j - 1; }
+        if (b.is(j - 1, "less") || b.is(j - 1, "fewer")) { c.qualifier = "less than"; set_bounds(c, Bound::High); return j - 1; }
+        return i;
+    }
+    if (b.is(j, "least") && j > 0 && b.is(j - 1, "at")) { c.qualifier = "at least"; set_bounds(c, Bound::Low); return j - 1; }
+    if (b.is(j, "to") && j > 0 && b.is(j - 1, "up")) { c.qualifier = "up to"; set_bounds(c, Bound::High); return j - 1; }
+    if (b.lk(j) == LexKind::Qualifier) {
+        const LexEntry& e = *b.t[j].lex;
+        c.qualifier = e.name;
+        set_bounds(c, e.bound);
+        return j;
+    }
+    return i;
+}
+
+bool is_year(const NumPhrase& p) {
+    return p.digits && p.integer && !p.commas && !p.has_scale && p.digit_count == 4 && p.value >= 1900 && p.value <= 2100;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------------
+
+namespace {
+
+struct Extractor {
+    std::string_view text;
+    const ExtractOptions& opt;
+    std::vector<Claim>& out;
+    std::vector<Token> toks;
+    int context_year = 0;
+
+    void run();
+    void block(size_t begin, size_t end);
+};
+
+bool is_url_run(const Block& b, size_t first, size_t last) {
+    bool slash = false, dot_word = false;
+    for (size_t k = first; k <= last; ++k) {
+        if (b.is(k, "http") || b.is(k, "https") || b.is(k, "www")) return true;
+        if (b.sym(k, '/')) slash = true;
+        if (b.sym(k, '.') && b.word(k + 1) && k + 1 <= last) dot_word = true;
+        if (b.sym(k, '@') && k + 1 <= last) return true;  // e-mail
+    }
+    return slash && dot_word;
+}
+
+// Date and period patterns starting at token i. Returns the last token used, or SIZE_MAX.
+size_t try_date(const Block& b, size_t i, int& context_year, Claim& c) {
+    auto year_at = [&](size_t k) -> int {
+        if (!b.num(k)) return 0;
+        std::string_view s = b.str(k);
+        if (s.size() != 4) return 0;
+        int y = std::atoi(std::string(s).c_str());
+        return (y >= 1900 && y <= 2100) ? y : 0;
+    };
+    auto small_at = [&](size_t k, int lo, int hi) -> int {
+        if (!b.num(k)) return 0;
+        std::string_view s = b.str(k);
+        if (s.size() > 2) return 0;
+        int v = std::atoi(std::string(s).c_str());
+        return (v >= lo && v <= hi) ? v : 0;
+    };
+    const Day pub = b.opt.published;
+    const int base_year = context_year ? context_year : (pub ? day_year(pub) : 0);
+    // ISO date: 2026-01-21
+    if (int y = year_at(i)) {
+        if (b.sym(i + 1, '-') && b.attached(i + 1) && b.attached(i + 2)) {
+            int m = small_at(i + 2, 1, 12);
+            if (m && b.str(i + 2).size() == 2 && b.sym(i + 3, '-') && b.attached(i + 3) && b.attached(i + 4)) {
+                int d = small_at(i + 4, 1, 31);
+                if (d && is_valid_day(y, m, d)) {
+                    c.kind = ClaimKind::Date;
+                    c.period_start = c.period_end = make_day(y, m, d);
+                    context_year = y;
+                    return i + 4;
+                }
+            }
+            // Year range: 2026-2030 (also with an en dash, spaced or not)
+            if (int y2 = year_at(i + 2)) {
+                if (y2 > y) {
+                    c.kind = ClaimKind::Period;
+                    c.period_start = make_day(y, 1, 1);
+                    c.period_end = make_day(y2, 12, 31);
+                    return i + 2;
+                }
+            }
+        }
+        if (b.sym(i + 1, 0x2013) && year_at(i + 2) > y) {
+            c.kind = ClaimKind::Period;
+            c.period_start = make_day(y, 1, 1);
+            c.period_end = make_day(year_at(i + 2), 12, 31);
+            return i + 2;
+        }
+        return SIZE_MAX;
+    }
+    if (b.lk(i) == LexKind::Month) {
+        const int m = (int)b.t[i].lex->value;
+        size_t j = i + 1;
+        if (b.sym(j, '.') && b.attached(j)) ++j;  // "Jan."
+        // Month Day[, Year]
+        if (int d = small_at(j, 1, 31)) {
+            if (b.attached(j + 1) && b.word(j + 1)) {  // "22nd"
+                std::string_view suf = b.str(j + 1);
+                if (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") ++j;
+            }
+            size_t k = j + 1;
+            if (b.sym(k, ',')) ++k;
+            int y = year_at(k);
+            size_t last = y ? k : j;
+            if (!y) y = base_year;
+            if (!y || !is_valid_day(y, m, d)) return SIZE_MAX;
+            c.kind = ClaimKind::Date;
+            c.period_start = c.period_end = make_day(y, m, d);
+            if (year_at(k)) context_year = y;
+            return last;
+        }
+        // Month to/- Month Year: "January to November 2025", "January-November 2025"
+        size_t k = j;
+        if ((b.is(k, "to") || b.is(k, "through") || b.sym(k, '-') || b.sym(k, 0x2013)) && b.lk(k + 1) == LexKind::Month) {
+            const int m2 = (int)b.t[k + 1].lex->value;
+            if (int y = year_at(k + 2)) {
+                if (m2 >= m) {
+                    c.kind = ClaimKind::Period;
+                    c.period_start = make_day(y, m, 1);
+                    c.period_end = make_day(y, m2, days_in_month(y, m2));
+                    context_year = y;
+                    return k + 2;
+                }
+            }
+        }
+        // Month Year: "November 2025"
+        if (int y = year_at(j)) {
+            c.kind = ClaimKind::Period;
+            c.period_start = make_day(y, m, 1);
+            c.period_end = make_day(y, m, days_in_month(y, m));
+            context_year = y;
+            return j;
+        }
+        return SIZE_MAX;
+    }
+    // Day Month Year: "27 December 2025"
+    if (int d = small_at(i, 1, 31)) {
+        if (b.lk(i + 1) == LexKind::Month && !b.is(i + 1, "may")) {
+            int m = (int)b.t[i + 1].lex->value;
+            int y = year_at(i + 2);
+            int yy = y ? y : base_year;
+            if (yy && is_valid_day(yy, m, d)) {
+                c.kind = ClaimKind::Date;
+                c.period_start = c.period_end = make_day(yy, m, d);
+                if (y) context_year = y;
+                return y ? i + 2 : i + 1;
+            }
+        }
+        return SIZE_MAX;
+    }
+    if (b.lk(i) == LexKind::Weekday) {
+        c.kind = ClaimKind::Date;
+        if (pub) {
+            const int want = (int)b.t[i].lex->value;
+            const int have = weekday(pub);
+            const int back = (have - want + 7) % 7;
+            const Day d = civil_from_days(days_from_civil(day_year(pub), day_month(pub), day_dom(pub)) - back);
+            c.period_start = c.period_end = d;
+        }
+        return i;
+    }
+    // "the first three quarters of 2025", "the first half of 2025", "the first 11 months of the year"
+    if (b.is(i, "first")) {
+        size_t j = i + 1;
+        double count = 1;
+        if (b.num(j)) { count = std::atof(std::string(b.str(j)).c_str()); ++j; }
+        else if (b.lk(j) == LexKind::Number) { count = b.t[j].lex->value; ++j; }
+        int months_per = 0;
+        if (b.is(j, "quarters") || b.is(j, "quarter")) months_per = 3;
+        else if (b.is(j, "months") || b.is(j, "month")) months_per = 1;
+        else if (b.is(j, "half")) months_per = 6;
+        if (!months_per || !b.is(j + 1, "of")) return SIZE_MAX;
+        int months = (int)(count * months_per);
+        if (months < 1 || months > 12) return SIZE_MAX;
+        size_t k = j + 2;
+        int y = year_at(k);
+        size_t last = k;
+        if (!y && b.is(k, "the") && b.is(k + 1, "year")) { y = base_year; last = k + 1; }
+        if (!y && b.is(k, "this") && b.is(k + 1, "year")) { y = pub ? day_year(pub) : 0; last = k + 1; }
+        if (!y) return SIZE_MAX;
+        c.kind = ClaimKind::Period;
+        c.period_start = make_day(y, 1, 1);
+        c.period_end = make_day(y, months, days_in_month(y, months));
+        if (year_at(k)) context_year = y;
+        return last;
+    }
+    return SIZE_MAX;
+}
+
+} // namespace
+
+void Extractor::run() {
+    const size_t kBlock = 64 * 1024;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t end = std::min(text.size(), pos + kBlock);
+        if (end < text.size()) {
+            size_t nl = text.find('\n', end);
+            // Cut at a line break; a single line longer than 1 MiB is cut at a space.
+            if (nl != std::string_view::npos && nl - pos < (1u << 20)) end = nl + 1;
+            else {
+                size_t sp = text.find(' ', end);
+                end = (sp != std::string_view::npos && sp - pos < (1u << 20)) ? sp + 1 : std::min(text.size(), pos + (1u << 20));
+                end = utf8_floor_boundary(text, end);
+                if (end <= pos) end = utf8_ceil_boundary(text, pos + 1);
+            }
+        }
+        block(pos, end);
+        pos = end;
+    }
+}
+
+void Extractor::block(size_t begin, size_t end) {
+    toks.clear();
+    tokenize(text, begin, end, toks);
+    Block b{text, toks, opt, context_year};
+    const size_t n = toks.size();
+    const size_t first_claim = out.size();
+    std::vector<std::pair<size_t, size_t>> claim_toks;  // token range per claim of this block
+
+    // Runs of tokens with no space between them: URLs and e-mail addresses are skipped whole.
+    size_t run_first = 0;
+    std::vector<uint8_t> skip(n, 0);
+    for (size_t i = 0; i <= n; ++i) {
+        if (i == n || toks[i].space_before || toks[i].type == TokType::Newline) {
+            if (i > run_first + 2 && is_url_run(b, run_first, i - 1))
+                for (size_t k = run_first; k < i; ++k) skip[k] = 1;
+            run_first = i;
+        }
+    }
+
+    auto emit = [&](Claim c, size_t tf, size_t tl) {
+        c.start = toks[tf].start;
+        c.end = toks[tl].end;
+        out.push_back(c);
+        claim_toks.emplace_back(tf, tl);
+    };
+
+    for (size_t i = 0; i < n; ++i) {
+        if (skip[i]) continue;
+        const Token& tk = toks[i];
+        const bool line_start = i == 0 || toks[i - 1].type == TokType::Newline;
+        if (tk.type == TokType::Word && tk.lex->kind == LexKind::None && !b.is(i, "first")) continue;
+        if (tk.type == TokType::Symbol || tk.type == TokType::Newline) continue;
+
+        // Dates and periods first: "January 22, 2026" must not become a count of 22.
+        Claim d;
+        size_t dl = try_date(b, i, b.context_year, d);
+        if (dl != SIZE_MAX) {
+            emit(d, i, dl);
+            i = dl;
+            continue;
+        }
+
+        NumPhrase p;
+        if (tk.type == TokType::Number) {
+            // Not facts: names and versions glued to letters (6G, G20, COVID-19), ordinals (15th),
+            // clock times, phone and registration numbers, list bullets.
+            if (i > 0 && b.attached(i) && (toks[i - 1].type == TokType::Word || b.sym(i - 1, '-') || b.sym(i - 1, '+') ||
+                                           b.sym(i - 1, '#') || b.sym(i - 1, '/') || b.sym(i - 1, ':') || b.sym(i - 1, '.'))) {
+                // skip the rest of the glued run too
+                while (i + 1 < n && b.attached(i + 1) && toks[i + 1].type != TokType::Newline) ++i;
+                continue;
+            }
+            if (b.word(i + 1) && b.attached(i + 1)) {
+                const LexKind k = b.lk(i + 1);
+                if (k != LexKind::Scale && k != LexKind::Unit && k != LexKind::Currency && k != LexKind::Percent) {
+                    while (i + 1 < n && b.attached(i + 1) && toks[i + 1].type != TokType::Newline) ++i;
+                    continue;
+                }
+            }
+            if (b.sym(i + 1, ':') && b.attached(i + 1) && b.num(i + 2) && b.attached(i + 2)) { i += 2; continue; }
+            if (b.sym(i + 1, '/') && b.attached(i + 1) && b.num(i + 2)) { i += 2; continue; }
+            if (line_start && (b.sym(i + 1, '.') || b.sym(i + 1, ')')) && b.attached(i + 1) &&
+                (i + 2 >= n || toks[i + 2].space_before)) { ++i; continue; }
+            if (i > 0 && b.word(i - 1) && b.t[i - 1].lex->kind == LexKind::NameTrap) continue;
+            if (i > 1 && b.sym(i - 1, '.') && b.word(i - 2) && b.t[i - 2].lex->kind == LexKind::NameTrap) continue;
+            // Phone-like: three or more digit groups joined by - or spaces, or a leading +.
+            if (i > 0 && b.sym(i - 1, '+')) { while (i + 1 < n && (b.num(i + 1) || b.sym(i + 1, '-'))) ++i; continue; }
+            if (b.sym(i + 1, '-') && b.attached(i + 1) && b.num(i + 2) && b.attached(i + 2) && b.sym(i + 3, '-') &&
+                b.attached(i + 3) && b.num(i + 4)) { i += 4; continue; }
+            p.first = p.last = i;
+            p.digits = true;
+            p.value = parse_digits(b.str(i), &p.integer, &p.commas, &p.digit_count);
+            if (p.integer && !p.commas && p.digit_count >= 7) continue;  // IDs, not amounts
+        } else if (tk.lex->kind == LexKind::Number) {
+            if (!parse_spelled(b, i, &p)) continue;
+        } else if (tk.lex->kind == LexKind::Scale && i > 0 && b.is(i - 1, "the") && tk.lex->value >= 1e6) {
+            // "beyond the trillion-yuan mark": an implied one, only as a passed mark.
+            Money m;
+            if (!currency_after(b, i + 1, &m) || !b.is(m.last + 1, "mark")) continue;
+            Claim c;
+            c.kind = ClaimKind::Money;
+            c.value = tk.lex->value;
+            c.unit = m.code;
+            find_qualifier(b, i, c);
+            if (!c.qualifier) continue;
+            emit(c, i, m.last);
+            i = m.last;
+            continue;
+        } else if (tk.lex->kind == LexKind::Multiple) {
+            Claim c;
+            c.kind = ClaimKind::Quantity;
+            c.value = tk.lex->value;
+            c.unit = "times";
+            set_bounds(c, Bound::Exact);
+            emit(c, i, i);
+            continue;
+        } else {
+            continue;
+        }
+        apply_scale(b, &p);
+        if (!(p.value <= kMaxValue)) { i = p.last; continue; }
+
+        Claim c;
+        c.value = p.value;
+        Money money;
+        size_t first_tok = p.first, last_tok = p.last;
+        bool classified = false;
+        if (currency_before(b, p.first, &money)) {
+            c.kind = ClaimKind::Money;
+            c.unit = money.code;
+            c.ambiguous = money.ambiguous;
+            first_tok = money.first;
+            classified = true;
+            // "$5 billion yuan" never happens; but "¥" before "yen" decides JPY.
+            Money after;
+            if (currency_after(b, p.last + 1, &after)) { c.unit = after.code; c.ambiguous = false; last_tok = after.last; }
+        } else if (currency_after(b, p.last + 1, &money)) {
+            c.kind = ClaimKind::Money;
+            c.unit = money.code;
+            last_tok = money.last;
+            classified = true;
+            // An exchange rate: "6.9843 yuan per dollar"
+            Money per;
+            if (b.is(last_tok + 1, "per") && currency_after(b, last_tok + 2, &per)) {
+                c.kind = ClaimKind::Quantity;
+                static const struct { const char* a; const char* b; const char* name; } kRates[] = {
+                    {"CNY", "USD", "CNY per USD"}, {"USD", "CNY", "USD per CNY"}, {"CNY", "EUR", "CNY per EUR"},
+                    {"JPY", "USD", "JPY per USD"}, {"HKD", "USD", "HKD per USD"}, {"CNY", "HKD", "CNY per HKD"},
+                };
+                c.unit = "exchange rate";
+                for (const auto& r : kRates)
+                    if (!std::strcmp(r.a, money.code) && !std::strcmp(r.b, per.code)) c.unit = r.name;
+                last_tok = per.last;
+            }
+        }
+        if (!classified) {
+            size_t j = p.last + 1;
+            if (b.sym(j, '%') && (b.attached(j) || !p.has_scale)) {
+                c.kind = ClaimKind::Percent; c.unit = "%"; last_tok = j; classified = true;
+            } else if (b.lk(j) == LexKind::Percent) {
+                c.kind = ClaimKind::Percent; c.unit = "%"; last_tok = j; classified = true;
+                if (b.is(j + 1, "points")) { c.unit = "pp"; last_tok = j + 1; }
+            } else if (b.is(j, "per") && b.is(j + 1, "cent")) {
+                c.kind = ClaimKind::Percent; c.unit = "%"; last_tok = j + 1; classified = true;
+            } else if (b.is(j, "percentage") && b.is(j + 1, "points")) {
+                c.kind = ClaimKind::Percent; c.unit = "pp"; last_tok = j + 1; classified = true;
+            } else if (b.is(j, "basis") && b.is(j + 1, "points")) {
+                c.kind = ClaimKind::Percent; c.unit = "bp"; last_tok = j + 1; classified = true;
+            } else if (b.lk(j) == LexKind::Unit && !(p.digits == false && b.t[j].lex->name[0] == 'y')) {
+                c.kind = ClaimKind::Quantity; c.unit = b.t[j].lex->name; last_tok = j; classified = true;
+            }
+        }
+        if (!classified && is_year(p)) {
+            // A year: a period, never a count.
+            c = Claim{};
+            c.kind = ClaimKind::Period;
+            c.period_start = make_day((int)p.value, 1, 1);
+            c.period_end = make_day((int)p.value, 12, 31);
+            b.context_year = (int)p.value;
+            emit(c, p.first, p.last);
+            i = p.last;
+            continue;
+        }
+        if (!classified) {
+            // A count: the noun that follows ("6,000 AI companies", "1.78 million units").
+            size_t j = p.last + 1;
+            size_t noun_first = j, noun_last = SIZE_MAX;
+            for (int words = 0; words < 4 && j < n; ++j) {
+                if (b.word(j) && (b.lk(j) == LexKind::None || b.lk(j) == LexKind::Unit) && !b.is(j, "more") &&
+                    !b.is(j, "less")) {
+                    // "key 6G technologies": a glued number+letters name is part of the phrase
+                    noun_last = j;
+                    ++words;
+                    continue;
+                }
+                if (b.num(j) && b.word(j + 1) && b.attached(j + 1)) { ++j; continue; }
+                if (b.is(j, "and") && noun_last != SIZE_MAX && b.word(j + 1) && b.lk(j + 1) == LexKind::None) continue;
+                break;
+            }
+            if (!p.digits && noun_last == SIZE_MAX) { i = p.last; continue; }  // "one of", "no one"
+            if (!p.digits && p.value < 2 && !p.has_scale) { i = p.last; continue; }
+            c.kind = ClaimKind::Count;
+            if (noun_last != SIZE_MAX) {
+                c.noun_start = toks[noun_first].start;
+                c.noun_end = toks[noun_last].end;
+            }
+        }
+        // Ranges: "30-40 percent", "between 5 and 10"
+        size_t qual_first = find_qualifier(b, first_tok, c);
+        if (!c.qualifier) set_bounds(c, Bound::Exact);
+        // "crossed the one-trillion-yuan mark": the mark word ends the claim's phrase
+        (void)qual_first;
+        emit(c, first_tok, last_tok);
+        i = last_tok;
+    }
+
+    // Second pass over this block's claims: direction, hedge, subject, period, conversion pairs.
+    std::vector<int> sentence(n, 0);
+    for (size_t i = 0, s = 0; i < n; ++i) {
+        sentence[i] = (int)s;
+        if (b.sentence_end(i)) ++s;
+    }
+    // Baseline periods: "compared to the same months in 2024", "than in 2024", "from a year earlier".
+    std::vector<uint8_t> baseline(out.size() - first_claim, 0);
+    for (size_t k = first_claim; k < out.size(); ++k) {
+        if (out[k].kind != ClaimKind::Period) continue;
+        const size_t of = claim_toks[k - first_claim].first;
+        for (size_t j = of, steps = 0; j > 0 && steps < 6 && sentence[j - 1] == sentence[of]; --j, ++steps) {
+            // "than" marks a baseline only before the period itself ("than in 2024"), not in
+            // "more than 9 percent in the first 11 months".
+            const bool than_baseline = b.is(j - 1, "than") && !b.num(j) && b.lk(j) != LexKind::Number;
+            if (b.is(j - 1, "compared") || than_baseline || b.is(j - 1, "versus") || b.is(j - 1, "vs")) {
+                baseline[k - first_claim] = 1;
+                break;
+            }
+        }
+        // "the same months in 2024": the months of the period this one is compared with.
+        if (of >= 3 && b.is(of - 1, "in") && (b.is(of - 2, "months") || b.is(of - 2, "period")) && b.is(of - 3, "same")) {
+            for (size_t m = k; m-- > first_claim;) {
+                const Claim& prev = out[m];
+                if (prev.kind != ClaimKind::Period || day_year(prev.period_start) != day_year(prev.period_end)) continue;
+                const int y = day_year(out[k].period_start);
+                const int m1 = day_month(prev.period_start), m2 = day_month(prev.period_end);
+                out[k].period_start = make_day(y, m1, 1);
+                out[k].period_end = make_day(y, m2, days_in_month(y, m2));
+                out[k].start = toks[of - 3].start;
+                break;
+            }
+        }
+    }
+    auto last_year_in_sentence = [&](int sid) {
+        for (size_t j = 0; j + 1 < n; ++j)
+            if (sentence[j] == sid && b.is(j, "last") && b.is(j + 1, "year") &&
+                !(j + 2 < n && b.sym(j + 2, '\'')) && !(j + 2 < n && b.word(j + 2) && b.str(j + 2) == "s"))
+                return true;
+        return false;
+    };
+    for (size_t k = first_claim; k < out.size(); ++k) {
+        Claim& c = out[k];
+        const size_t tf = claim_toks[k - first_claim].first, tl = claim_toks[k - first_claim].second;
+        if (c.kind == ClaimKind::Date || c.kind == ClaimKind::Period) continue;
+        const int sid = sentence[tf];
+        // Direction and hedge: words before the number in the same sentence.
+        for (size_t j = tf, steps = 0; j > 0 && steps < 10; --j, ++steps) {
+            size_t q = j - 1;
+            if (sentence[q] != sid) break;
+            if (!c.direction && b.lk(q) == LexKind::Direction) c.direction = toks[q].lex->name;
+            if (!c.hedge && b.lk(q) == LexKind::Hedge) c.hedge = toks[q].lex->name;
+        }
+        // Subject: the nearest run of content words before the number, past verbs and qualifiers.
+        if (c.kind == ClaimKind::Count && c.noun_end > c.noun_start) {
+            c.subject_start = c.noun_start;
+            c.subject_end = c.noun_end;
+        } else {
+            size_t j = tf;
+            size_t steps = 0;
+            while (j > 0 && steps < 8 && sentence[j - 1] == sid) {
+                const size_t q = j - 1;
+                const LexKind lk = b.lk(q);
+                if (b.word(q) && (lk == LexKind::None || lk == LexKind::Unit) && !b.is(q - 0, "more")) break;
+                if (toks[q].type == TokType::Number || b.sym(q, '(')) { j = 0; break; }
+                --j;
+                ++steps;
+            }
+            if (j > 0 && sentence[j - 1] == sid && b.word(j - 1)) {
+                size_t last = j - 1, first = last;
+                while (first > 0 && last - first < 3 && b.word(first - 1) && b.lk(first - 1) == LexKind::None &&
+                       sentence[first - 1] == sid && b.str(first - 1).find('\'') == std::string_view::npos &&
+                       b.str(first - 1).find("\xE2\x80\x99") == std::string_view::npos)
+                    --first;
+                if (b.str(first).find("\xE2\x80\x99") != std::string_view::npos || b.str(first).find('\'') != std::string_view::npos) {
+                    if (first < last) ++first;
+                }
+                c.subject_start = toks[first].start;
+                c.subject_end = toks[last].end;
+            }
+            if (c.kind == ClaimKind::Count && c.noun_end == c.noun_start && c.subject_end > c.subject_start) {
+                c.noun_start = c.subject_start;
+                c.noun_end = c.subject_end;
+            }
+        }
+        // Period: the nearest period in the same sentence, what follows first ("in 2025"); a date is
+        // when something was said, and "compared to ... 2024" is a baseline, so neither counts. With
+        // none, the previous sentence of the same paragraph ("Data from January to November 2025
+        // showed ... Firms raised ... by 9.2%").
+        auto find_period = [&](int in_sentence) -> int {
+            int best = -1;
+            size_t best_dist = SIZE_MAX;
+            for (size_t m = first_claim; m < out.size(); ++m) {
+                const Claim& o = out[m];
+                if (o.kind != ClaimKind::Period) continue;
+                const auto [of, ol] = claim_toks[m - first_claim];
+                if (sentence[of] != in_sentence || baseline[m - first_claim]) continue;
+                size_t dist = of > tl ? of - tl : (tf - ol) * 2;
+                if (dist < best_dist) { best_dist = dist; best = (int)m; }
+            }
+            return best;
+        };
+        int best = find_period(sid);
+        if (best < 0 && sid > 0) {
+            // previous sentence, if no line break lies between
+            size_t q = tf;
+            while (q > 0 && sentence[q - 1] == sid) --q;
+            if (q > 0 && toks[q - 1].type != TokType::Newline) best = find_period(sid - 1);
+        }
+        if (best < 0 && last_year_in_sentence(sid) && opt.published) {
+            const int y = day_year(opt.published) - 1;
+            c.period_start = make_day(y, 1, 1);
+            c.period_end = make_day(y, 12, 31);
+        }
+        if (best >= 0) {
+            c.period_start = out[best].period_start;
+            c.period_end = out[best].period_end;
+        }
+        // Conversion: money "(about" money ")" → a pair.
+        if (c.kind == ClaimKind::Money && k + 1 < out.size() && out[k + 1].kind == ClaimKind::Money && c.pair < 0) {
+            const auto [nf, nl] = claim_toks[k + 1 - first_claim];
+            (void)nl;
+            size_t j = tl + 1;
+            bool ok = false;
+            if (b.sym(j, '(')) {
+                ++j;
+                while (j < nf && b.word(j) && (b.lk(j) == LexKind::Qualifier || b.is(j, "or") || b.is(j, "equivalent")))
+                    ++j;
+                ok = j == nf;
+            } else if (b.sym(j, ',') && b.is(j + 1, "or")) {
+                j += 2;
+                while (j < nf && b.lk(j) == LexKind::Qualifier) ++j;
+                ok = j == nf;
+            }
+            if (ok && std::strcmp(c.unit, out[k + 1].unit) != 0) {
+                c.pair = (int32_t)(k + 1);
+                out[k + 1].pair = (int32_t)k;
+                Claim& d = out[k + 1];
+                d.subject_start = c.subject_start;
+                d.subject_end = c.subject_end;
+                d.hedge = c.hedge;
+                d.period_start = c.period_start;
+                d.period_end = c.period_end;
+                // "(US$170 billion)" with no word of its own carries the outer qualifier: "top 1.2
+                // trillion yuan (US$170 billion)" bounds both from below.
+                if (!d.qualifier && c.qualifier) {
+                    d.qualifier = c.qualifier;
+                    d.low = is_none(c.low) ? kNone : d.value;
+                    d.high = is_none(c.high) ? kNone : d.value;
+                }
+            }
+        }
+    }
+    context_year = b.context_year;
+}
+
+std::vector<Claim> extract_claims(const std::string& text, const ExtractOptions& opt) {
+    std::vector<Claim> out;
+    Extractor ex{text, opt, out, {}, 0};
+    ex.run();
+    return out;
+}
+
+} // namespace factlens

@@ -1,0 +1,40 @@
+// The words the extractor knows: spelled numbers, scales, currencies, units, months, weekdays,
+// qualifiers, directions and hedges. Lookup is case-insensitive on ASCII.
+#pragma once
+#include <cstdint>
+#include <string_view>
+
+namespace factlens {
+
+enum class LexKind : uint8_t {
+    None,
+    Number,      // one, two, twenty, hundred (value; `scale` marks hundred)
+    Scale,       // thousand, million, bn, trln (value = multiplier)
+    Fraction,    // half, third, quarter (value = fraction)
+    Multiple,    // tenfold, twofold, double (value = factor)
+    Currency,    // yuan, dollars, euros, RMB, USD (code)
+    Percent,     // percent, pct
+    Unit,        // exaflops, GW, km, tonnes, pips (name)
+    Month,       // january..december, jan, sept (value = 1..12)
+    Weekday,     // monday..sunday (value = 0..6, Monday = 0)
+    Qualifier,   // over, about, nearly... (name; bound says which side)
+    Direction,   // rose, fell, up, down (name = "up"/"down")
+    Hedge,       // expected, forecast, target (name)
+    Stop,        // function words that end a noun phrase
+    NameTrap,    // words whose following/preceding digits are names (COVID, Boeing, G)
+};
+
+enum class Bound : uint8_t { Exact, Low, High, Approx };
+
+struct LexEntry {
+    LexKind kind = LexKind::None;
+    double value = 0;
+    const char* name = nullptr;  // canonical form (currency code, unit, qualifier word)
+    Bound bound = Bound::Exact;  // for qualifiers
+    bool scale = false;          // Number: multiplies what precedes (hundred)
+};
+
+// Looks a word up (letters and apostrophes only; at most 24 bytes). Unknown words give LexKind::None.
+const LexEntry& lookup_word(std::string_view word);
+
+} // namespace factlens
