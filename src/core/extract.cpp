@@ -530,7 +530,7 @@ void Extractor::block(size_t begin, size_t end) {
         if (skip[i]) continue;
         const Token& tk = toks[i];
         const bool line_start = i == 0 || toks[i - 1].type == TokType::Newline;
-        if (tk.type == TokType::Word && tk.lex->kind == LexKind::None && !b.is(i, "first")) continue;
+        if (tk.type == TokType::Word && tk.lex->kind == LexKind::None) continue;
         if (tk.type == TokType::Symbol || tk.type == TokType::Newline) continue;
 
         // Dates and periods first: "January 22, 2026" must not become a count of 22.
@@ -544,6 +544,11 @@ void Extractor::block(size_t begin, size_t end) {
 
         NumPhrase p;
         if (tk.type == TokType::Number) {
+            // Phone numbers: a leading + and the digit groups that follow it.
+            if (i > 0 && b.sym(i - 1, '+') && b.attached(i)) {
+                while (i + 1 < n && (b.num(i + 1) || b.sym(i + 1, '-') || b.sym(i + 1, '(') || b.sym(i + 1, ')'))) ++i;
+                continue;
+            }
             // Not facts: names and versions glued to letters (6G, G20, COVID-19), ordinals (15th),
             // clock times, phone and registration numbers, list bullets.
             if (i > 0 && b.attached(i) && (toks[i - 1].type == TokType::Word || b.sym(i - 1, '-') || b.sym(i - 1, '+') ||
@@ -565,8 +570,6 @@ void Extractor::block(size_t begin, size_t end) {
                 (i + 2 >= n || toks[i + 2].space_before)) { ++i; continue; }
             if (i > 0 && b.word(i - 1) && b.t[i - 1].lex->kind == LexKind::NameTrap) continue;
             if (i > 1 && b.sym(i - 1, '.') && b.word(i - 2) && b.t[i - 2].lex->kind == LexKind::NameTrap) continue;
-            // Phone-like: three or more digit groups joined by - or spaces, or a leading +.
-            if (i > 0 && b.sym(i - 1, '+')) { while (i + 1 < n && (b.num(i + 1) || b.sym(i + 1, '-'))) ++i; continue; }
             if (b.sym(i + 1, '-') && b.attached(i + 1) && b.num(i + 2) && b.attached(i + 2) && b.sym(i + 3, '-') &&
                 b.attached(i + 3) && b.num(i + 4)) { i += 4; continue; }
             p.first = p.last = i;
@@ -730,13 +733,12 @@ void Extractor::block(size_t begin, size_t end) {
             }
         }
     }
-    auto last_year_in_sentence = [&](int sid) {
-        for (size_t j = 0; j + 1 < n; ++j)
-            if (sentence[j] == sid && b.is(j, "last") && b.is(j + 1, "year") &&
-                !(j + 2 < n && b.sym(j + 2, '\'')) && !(j + 2 < n && b.word(j + 2) && b.str(j + 2) == "s"))
-                return true;
-        return false;
-    };
+    // Sentences that say "last year" (not "last year's"), found once per block.
+    std::vector<uint8_t> says_last_year(n ? (size_t)sentence[n - 1] + 1 : 0, 0);
+    for (size_t j = 0; j + 1 < n; ++j)
+        if (b.is(j, "last") && b.is(j + 1, "year") && !(j + 2 < n && b.sym(j + 2, '\'')))
+            says_last_year[sentence[j]] = 1;
+    auto last_year_in_sentence = [&](int sid) { return says_last_year[(size_t)sid] != 0; };
     for (size_t k = first_claim; k < out.size(); ++k) {
         Claim& c = out[k];
         const size_t tf = claim_toks[k - first_claim].first, tl = claim_toks[k - first_claim].second;
@@ -785,17 +787,20 @@ void Extractor::block(size_t begin, size_t end) {
         // when something was said, and "compared to ... 2024" is a baseline, so neither counts. With
         // none, the previous sentence of the same paragraph ("Data from January to November 2025
         // showed ... Firms raised ... by 9.2%").
+        // Claims are in text order, so only the neighbours of claim k can share its sentence.
         auto find_period = [&](int in_sentence) -> int {
             int best = -1;
             size_t best_dist = SIZE_MAX;
-            for (size_t m = first_claim; m < out.size(); ++m) {
+            auto consider = [&](size_t m) {
                 const Claim& o = out[m];
-                if (o.kind != ClaimKind::Period) continue;
-                const auto [of, ol] = claim_toks[m - first_claim];
-                if (sentence[of] != in_sentence || baseline[m - first_claim]) continue;
+                if (o.kind != ClaimKind::Period) return;
+                const size_t of = claim_toks[m - first_claim].first, ol = claim_toks[m - first_claim].second;
+                if (sentence[of] != in_sentence || baseline[m - first_claim]) return;
                 size_t dist = of > tl ? of - tl : (tf - ol) * 2;
                 if (dist < best_dist) { best_dist = dist; best = (int)m; }
-            }
+            };
+            for (size_t m = k + 1; m < out.size() && sentence[claim_toks[m - first_claim].first] <= in_sentence; ++m) consider(m);
+            for (size_t m = k; m-- > first_claim && sentence[claim_toks[m - first_claim].first] >= in_sentence;) consider(m);
             return best;
         };
         int best = find_period(sid);

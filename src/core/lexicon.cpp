@@ -1,8 +1,7 @@
 #include "lexicon.h"
 
 #include <cstring>
-#include <unordered_map>
-#include <string>
+#include <cstdint>
 
 namespace factlens {
 
@@ -37,6 +36,7 @@ const Row kRows[] = {
     {"thousand", sc(1e3)}, {"k", sc(1e3)}, {"million", sc(1e6)}, {"millions", sc(1e6)}, {"m", sc(1e6)},
     {"mn", sc(1e6)}, {"mln", sc(1e6)}, {"billion", sc(1e9)}, {"billions", sc(1e9)}, {"bn", sc(1e9)},
     {"b", sc(1e9)}, {"trillion", sc(1e12)}, {"trillions", sc(1e12)}, {"tn", sc(1e12)}, {"trln", sc(1e12)},
+    {"first", kind(LexKind::Ordinal)},
     {"half", frac(0.5)}, {"third", frac(1.0 / 3)}, {"thirds", frac(1.0 / 3)}, {"quarter", frac(0.25)},
     {"fifth", frac(0.2)},
     {"twofold", mult(2)}, {"threefold", mult(3)}, {"fourfold", mult(4)}, {"fivefold", mult(5)},
@@ -128,11 +128,35 @@ const Row kRows[] = {
     {"per", kind(LexKind::Stop)}, {"into", kind(LexKind::Stop)}, {"than", kind(LexKind::Stop)},
 };
 
+// Open addressing on a FNV-1a hash of the lower-cased word: no allocation per lookup, since the
+// tokenizer asks for every word of the text.
 struct Table {
-    std::unordered_map<std::string, LexEntry> map;
+    static constexpr size_t kSlots = 2048;  // power of two, well over twice the rows
+    struct Slot { char word[25]; uint8_t len; const LexEntry* entry; };
+    Slot slots[kSlots] = {};
+    static uint32_t hash(const char* w, size_t n) {
+        uint32_t h = 2166136261u;
+        for (size_t i = 0; i < n; ++i) h = (h ^ (uint8_t)w[i]) * 16777619u;
+        return h;
+    }
     Table() {
-        map.reserve(sizeof(kRows) / sizeof(kRows[0]) * 2);
-        for (const Row& r : kRows) map.emplace(r.word, r.e);
+        for (const Row& r : kRows) {
+            const size_t n = std::strlen(r.word);
+            size_t i = hash(r.word, n) & (kSlots - 1);
+            while (slots[i].entry && !(slots[i].len == n && std::memcmp(slots[i].word, r.word, n) == 0)) i = (i + 1) & (kSlots - 1);
+            if (slots[i].entry) continue;  // first row wins
+            std::memcpy(slots[i].word, r.word, n);
+            slots[i].len = (uint8_t)n;
+            slots[i].entry = &r.e;
+        }
+    }
+    const LexEntry* find(const char* w, size_t n) const {
+        size_t i = hash(w, n) & (kSlots - 1);
+        while (slots[i].entry) {
+            if (slots[i].len == n && std::memcmp(slots[i].word, w, n) == 0) return slots[i].entry;
+            i = (i + 1) & (kSlots - 1);
+        }
+        return nullptr;
     }
 };
 
@@ -149,8 +173,8 @@ const LexEntry& lookup_word(std::string_view word) {
         else if (!(c >= 'a' && c <= 'z')) return none;
         buf[n++] = c;
     }
-    auto it = table.map.find(std::string(buf, n));
-    return it == table.map.end() ? none : it->second;
+    const LexEntry* e = table.find(buf, n);
+    return e ? *e : none;
 }
 
 } // namespace factlens

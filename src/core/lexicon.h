@@ -22,6 +22,7 @@ enum class LexKind : uint8_t {
     Hedge,       // expected, forecast, target (name)
     Stop,        // function words that end a noun phrase
     NameTrap,    // words whose following/preceding digits are names (COVID, Boeing, G)
+    Ordinal,     // "first", which starts periods ("the first three quarters of 2025")
 };
 
 enum class Bound : uint8_t { Exact, Low, High, Approx };
