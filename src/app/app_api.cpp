@@ -45,6 +45,7 @@ std::string state_json(const AppState& s, const PlatformInfo& p) {
         {"first_frame_ms", p.first_frame_ms >= 0 ? json(p.first_frame_ms) : json(nullptr)},
         {"error", s.load_error.empty() ? json(nullptr) : json(s.load_error)},
         {"warnings", s.load_warnings},
+        {"facts", s.facts_count >= 0 ? json(s.facts_count) : json(nullptr)},
         {"layout", {{"list_rows", rows}, {"reader", rect_json(s.layout.reader, k)}, {"filter", rect_json(s.layout.filter, k)}}},
     };
     // Replace, never throw, on any invalid UTF-8 that slipped into a string.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <nlohmann/json.hpp>
+
 #include "../core/utf8.h"
 #include "embedded_assets.h"
 
@@ -103,6 +105,12 @@ void load_embedded_corpus(AppState& s) {
     LoadResult r = load_corpus(std::string_view((const char*)meta->data, meta->size), files, &loaded);
     if (!r.ok) { s.load_error = r.error; return; }
     s.corpus = std::move(loaded);
+    // The claims extracted at build time (assets/facts.json): for now only counted.
+    if (const EmbeddedAsset* facts = find_embedded_asset("facts.json")) {
+        nlohmann::json j = nlohmann::json::parse(facts->data, facts->data + facts->size, nullptr, false);
+        s.facts_count = j.is_array() ? (int)j.size() : -1;
+        if (!j.is_array()) s.load_warnings.push_back("facts.json is not a JSON array of claims");
+    }
     s.load_warnings = r.warnings;
     s.selected = -1;
     if (!s.corpus.articles.empty()) select_article(s, 0);

@@ -44,6 +44,7 @@ struct AppState {
     Corpus corpus;
     std::vector<std::string> load_warnings;  // shown in the status bar
     std::string load_error;                  // set if the embedded corpus could not be loaded
+    int facts_count = -1;                    // claims in the embedded facts.json; -1 if absent
 
     int selected = -1;             // index into corpus.articles, -1 for none
     size_t sel_anchor = 0;         // reader selection: byte offsets into the selected article's text

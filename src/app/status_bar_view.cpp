@@ -20,6 +20,7 @@ void status_bar_view(AppState& s) {
     std::string left = std::to_string(s.corpus.articles.size()) + " articles";
     if (shown != s.corpus.articles.size()) left += " (" + std::to_string(shown) + " shown)";
     left += " \xC2\xB7 " + with_commas(s.corpus.total_text_bytes()) + " bytes of text";
+    if (s.facts_count >= 0) left += " \xC2\xB7 " + with_commas((size_t)s.facts_count) + " facts";
     const ByteRange sel = reader_selection(s);
     if (sel.end > sel.start) {
         const std::string text = selected_text(s);

@@ -2,6 +2,7 @@
 //   factlens extract [--format jsonl|json|csv] FILE...    ("-" reads standard input)
 // Exit codes: 0 everything read; 1 some input could not be read (the rest is still processed);
 // 2 usage error.
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -20,7 +21,7 @@ using namespace factlens;
 static int usage(const char* why) {
     if (why) std::fprintf(stderr, "factlens: %s\n", why);
     std::fprintf(stderr,
-                 "usage: factlens extract [--format jsonl|json|csv] FILE...\n"
+                 "usage: factlens extract [--format jsonl|json|csv] [--output FILE] FILE...\n"
                  "  Prints every numeric claim found in each file (\"-\" reads standard input).\n"
                  "  A .txt file is one article; its id is the file name without extension.\n");
     return 2;
@@ -55,12 +56,16 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) { usage(nullptr); return 0; }
     if (std::strcmp(argv[1], "extract") != 0) return usage((std::string("unknown command \"") + argv[1] + "\"").c_str());
     std::string format = "jsonl";
+    std::string output;  // empty: standard output
     std::vector<std::string> files;
     for (int i = 2; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--format") {
             if (i + 1 >= argc) return usage("--format needs a value");
             format = argv[++i];
+        } else if (a == "--output" || a == "-o") {
+            if (i + 1 >= argc) return usage("--output needs a file name");
+            output = argv[++i];
         } else if (a.rfind("--format=", 0) == 0) {
             format = a.substr(9);
         } else if (a.size() > 1 && a[0] == '-' && a != "-") {
@@ -72,6 +77,12 @@ int main(int argc, char** argv) {
     if (format != "jsonl" && format != "json" && format != "csv") return usage("--format must be jsonl, json or csv");
     if (files.empty()) return usage("no input files");
 
+    // Written to a temporary file first, so a failed run never leaves half a file behind.
+    const std::string tmp = output.empty() ? "" : output + ".tmp";
+    if (!output.empty() && !std::freopen(tmp.c_str(), "w", stdout)) {
+        std::fprintf(stderr, "factlens: cannot write %s: %s\n", output.c_str(), std::strerror(errno));
+        return 1;
+    }
     int status = 0;
     bool first_json = true;
     if (format == "json") std::fputs("[", stdout);
@@ -103,5 +114,11 @@ int main(int argc, char** argv) {
         }
     }
     if (format == "json") std::fputs(first_json ? "]\n" : "\n]\n", stdout);
+    if (!output.empty()) {
+        if (std::fflush(stdout) != 0 || std::ferror(stdout) || std::rename(tmp.c_str(), output.c_str()) != 0) {
+            std::fprintf(stderr, "factlens: cannot write %s\n", output.c_str());
+            return 1;
+        }
+    }
     return status;
 }

@@ -30,6 +30,8 @@ TEST_CASE("the embedded corpus has the five seed articles with the metadata thei
     CHECK(a[2].text.find("1,590 exaflops") != std::string::npos);
     CHECK(s.corpus.total_text_bytes() == 12792);
     CHECK(s.selected == 0);
+    // assets/facts.json, extracted by the CLI at build time, is embedded too.
+    CHECK(s.facts_count >= 83);
 }
 
 TEST_CASE("filter matches outlet, date and words, case-insensitively", "[app]") {

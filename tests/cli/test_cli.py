@@ -69,6 +69,15 @@ with tempfile.TemporaryDirectory() as d:
     arts = {json.loads(l)['article'] for l in out.splitlines()}
     check('bad' in arts and os.path.basename(files[0])[:-4] in arts, f'readable files still processed: {arts}')
 
+# --output writes the same JSON to a file (what the build uses for assets/facts.json).
+with tempfile.TemporaryDirectory() as d:
+    target = os.path.join(d, 'facts.json')
+    code, out, _ = run(['extract', '--format', 'json', '--output', target] + files)
+    check(code == 0 and out == '', f'--output: exit {code}, stdout {out[:80]!r}')
+    check(os.path.exists(target) and json.load(open(target)) == json.loads(out_json), '--output file equals stdout json')
+    code, _, err = run(['extract', '--output', os.path.join(d, 'no', 'such', 'dir.json'), files[0]])
+    check(code == 1 and 'cannot write' in err, f'unwritable --output: exit {code}, {err!r}')
+
 # usage errors: exit 2
 for args in (['frobnicate'], ['extract'], ['extract', '--format', 'xml', files[0]], ['extract', '--nope', files[0]], []):
     code, _, err = run(args)
