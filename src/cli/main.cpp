@@ -100,18 +100,21 @@ int main(int argc, char** argv) {
         const std::string id = article_id(path);
         ExtractOptions opt;
         opt.published = find_article_meta(text).published;
-        const std::vector<Claim> claims = extract_claims(text, opt);
-        for (const Claim& c : claims) {
-            if (format == "csv") {
-                std::puts(claim_to_csv(id, text, c).c_str());
-            } else if (format == "json") {
-                std::fputs(first_json ? "\n" : ",\n", stdout);
-                std::fputs(claim_to_json(id, text, c).c_str(), stdout);
-                first_json = false;
+        // Streamed: each block's claims are printed as soon as they are final.
+        struct Out { const std::string* id; const std::string* text; const std::string* format; bool* first_json; } o{
+            &id, &text, &format, &first_json};
+        extract_claims_stream(text, opt, [](const Claim& c, void* user) {
+            const Out& o = *(const Out*)user;
+            if (*o.format == "csv") {
+                std::puts(claim_to_csv(*o.id, *o.text, c).c_str());
+            } else if (*o.format == "json") {
+                std::fputs(*o.first_json ? "\n" : ",\n", stdout);
+                std::fputs(claim_to_json(*o.id, *o.text, c).c_str(), stdout);
+                *o.first_json = false;
             } else {
-                std::puts(claim_to_json(id, text, c).c_str());
+                std::puts(claim_to_json(*o.id, *o.text, c).c_str());
             }
-        }
+        }, &o);
     }
     if (format == "json") std::fputs(first_json ? "]\n" : "\n]\n", stdout);
     if (!output.empty()) {

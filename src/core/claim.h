@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace factlens {
@@ -41,7 +42,13 @@ struct ExtractOptions {
 
 // Finds every claim in text (UTF-8; invalid bytes are skipped, never a crash). Claims come out in
 // text order and never overlap.
-std::vector<Claim> extract_claims(const std::string& text, const ExtractOptions& opt = {});
+std::vector<Claim> extract_claims(std::string_view text, const ExtractOptions& opt = {});
+
+// The same claims, streamed: text is read in blocks of about 64 KiB and each block's claims are
+// handed to sink, then dropped, so memory stays bounded however long the text is. Claim::pair
+// indices count from the first claim of the whole text. Returns the number of claims.
+using ClaimSink = void (*)(const Claim& claim, void* user);
+size_t extract_claims_stream(std::string_view text, const ExtractOptions& opt, ClaimSink sink, void* user);
 
 // What the article itself says about where and when it was published.
 struct ArticleMeta {

@@ -313,6 +313,9 @@ struct Extractor {
     std::vector<Claim>& out;
     std::vector<Token> toks;
     int context_year = 0;
+    ClaimSink sink = nullptr;  // when set, each block's claims are handed over and dropped
+    void* user = nullptr;
+    size_t base = 0;           // claims handed to the sink so far (pair indices count from the first)
 
     void run();
     void block(size_t begin, size_t end);
@@ -836,8 +839,8 @@ void Extractor::block(size_t begin, size_t end) {
                 ok = j == nf;
             }
             if (ok && std::strcmp(c.unit, out[k + 1].unit) != 0) {
-                c.pair = (int32_t)(k + 1);
-                out[k + 1].pair = (int32_t)k;
+                c.pair = (int32_t)(base + k + 1);
+                out[k + 1].pair = (int32_t)(base + k);
                 Claim& d = out[k + 1];
                 d.subject_start = c.subject_start;
                 d.subject_end = c.subject_end;
@@ -855,13 +858,25 @@ void Extractor::block(size_t begin, size_t end) {
         }
     }
     context_year = b.context_year;
+    if (sink) {
+        for (const Claim& c : out) sink(c, user);
+        base += out.size();
+        out.clear();
+    }
 }
 
-std::vector<Claim> extract_claims(const std::string& text, const ExtractOptions& opt) {
+std::vector<Claim> extract_claims(std::string_view text, const ExtractOptions& opt) {
     std::vector<Claim> out;
     Extractor ex{text, opt, out, {}, 0};
     ex.run();
     return out;
+}
+
+size_t extract_claims_stream(std::string_view text, const ExtractOptions& opt, ClaimSink sink, void* user) {
+    std::vector<Claim> block_claims;
+    Extractor ex{text, opt, block_claims, {}, 0, sink, user, 0};
+    ex.run();
+    return ex.base;
 }
 
 } // namespace factlens

@@ -216,3 +216,21 @@ TEST_CASE("adversarial input: no crash, offsets on boundaries, text equals its s
     REQUIRE(cs.size() == 1);
     CHECK(cs[0].value == 12);
 }
+
+TEST_CASE("streaming gives the same claims as the vector API, pairs indexed globally", "[extract][stream]") {
+    std::string t;
+    for (int i = 0; i < 4000; ++i)
+        t += "Output rose " + std::to_string(i % 90 + 1) + "% to 1.2 trillion yuan (about $168 billion) in 2025.\n";
+    REQUIRE(t.size() > 200000);  // several 64 KiB blocks
+    const std::vector<Claim> all = extract_claims(t);
+    std::vector<Claim> streamed;
+    const size_t n = extract_claims_stream(t, {}, [](const Claim& c, void* u) { ((std::vector<Claim>*)u)->push_back(c); }, &streamed);
+    REQUIRE(n == all.size());
+    REQUIRE(streamed.size() == all.size());
+    REQUIRE(all.size() == 4000 * 4);
+    for (size_t i = 0; i < all.size(); ++i) {
+        REQUIRE(streamed[i].start == all[i].start);
+        REQUIRE(streamed[i].pair == all[i].pair);
+        if (streamed[i].pair >= 0) REQUIRE(all[(size_t)streamed[i].pair].pair == (int32_t)i);
+    }
+}
