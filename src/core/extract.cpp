@@ -2,6 +2,7 @@
 // conversion pairs). One pass over the text in blocks of about 64 KiB, so memory stays proportional
 // to the claims found, not to the tokens.
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -32,11 +33,12 @@ constexpr double kMaxValue = 1e300;  // beyond this a value is absurd; the phras
 
 struct Block {
     std::string_view text;
-    const std::vector<Token>& t;
+    const Token* t;     // the block's tokens
+    size_t count;       // how many
     const ExtractOptions& opt;
     int context_year;  // last explicit year seen, for "the year"
 
-    size_t n() const { return t.size(); }
+    size_t n() const { return count; }
     std::string_view str(size_t i) const { return text.substr(t[i].start, t[i].end - t[i].start); }
     bool word(size_t i) const { return i < n() && t[i].type == TokType::Word; }
     bool num(size_t i) const { return i < n() && t[i].type == TokType::Number; }
@@ -97,6 +99,34 @@ std::string plain_digits(std::string_view s) {
     return out;
 }
 
+// The value of digits s times 10^exp10, correctly rounded. Fast path: a mantissa below 2^53 and a
+// power of ten up to 10^22 are both exact doubles, so one multiplication or division rounds once.
+double decimal_value(std::string_view s, int exp10) {
+    static const double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const size_t dots = std::count(s.begin(), s.end(), '.');
+    uint64_t mant = 0;
+    int digits = 0, decimals = 0;
+    bool after_point = false;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') {
+            if (mant == 0 && c == '0' && !after_point) continue;  // leading zeros
+            mant = mant * 10 + (uint64_t)(c - '0');
+            if (++digits > 15) break;
+            if (after_point) ++decimals;
+        } else if (c == '.' && dots == 1) {
+            after_point = true;
+        }
+    }
+    if (digits <= 15) {
+        const int e = exp10 - decimals;
+        if (e >= 0 && e <= 22) return (double)mant * kPow10[e];
+        if (e < 0 && -e <= 22) return (double)mant / kPow10[-e];
+    }
+    std::string sci = plain_digits(s) + "e" + std::to_string(exp10);
+    return std::strtod(sci.c_str(), nullptr);
+}
+
 double parse_digits(std::string_view s, bool* integer, bool* commas, int* ndigits) {
     double v = 0, frac = 0, scale = 1;
     bool after_point = false;
@@ -118,7 +148,7 @@ double parse_digits(std::string_view s, bool* integer, bool* commas, int* ndigit
     *integer = !after_point;
     *ndigits = nd;
     (void)v; (void)frac;
-    return std::strtod(plain_digits(s).c_str(), nullptr);  // correctly rounded, unlike summing digits
+    return decimal_value(s, 0);
 }
 
 // Spelled numbers: "one", "twenty-five", "two hundred", "one hundred and twenty".
@@ -159,8 +189,7 @@ void apply_scale(const Block& b, NumPhrase* p) {
         if (p->digits) {
             const double mult = b.t[j].lex->value;
             int exp10 = mult >= 1e12 ? 12 : mult >= 1e9 ? 9 : mult >= 1e6 ? 6 : 3;
-            std::string sci = plain_digits(b.str(p->first)) + "e" + std::to_string(exp10);
-            p->value = std::strtod(sci.c_str(), nullptr);
+            p->value = decimal_value(b.str(p->first), exp10);
         } else {
             p->value *= b.t[j].lex->value;
         }
@@ -312,6 +341,7 @@ struct Extractor {
     const ExtractOptions& opt;
     std::vector<Claim>& out;
     std::vector<Token> toks;
+    std::vector<uint8_t> skip;  // per token: inside a URL or e-mail address (reused between blocks)
     int context_year = 0;
     ClaimSink sink = nullptr;  // when set, each block's claims are handed over and dropped
     void* user = nullptr;
@@ -338,14 +368,19 @@ size_t try_date(const Block& b, size_t i, int& context_year, Claim& c) {
         if (!b.num(k)) return 0;
         std::string_view s = b.str(k);
         if (s.size() != 4) return 0;
-        int y = std::atoi(std::string(s).c_str());
+        int y = 0;
+        for (char ch : s) y = y * 10 + (ch - '0');
         return (y >= 1900 && y <= 2100) ? y : 0;
     };
     auto small_at = [&](size_t k, int lo, int hi) -> int {
         if (!b.num(k)) return 0;
         std::string_view s = b.str(k);
         if (s.size() > 2) return 0;
-        int v = std::atoi(std::string(s).c_str());
+        int v = 0;
+        for (char ch : s) {
+            if (ch < '0' || ch > '9') return 0;
+            v = v * 10 + (ch - '0');
+        }
         return (v >= lo && v <= hi) ? v : 0;
     };
     const Day pub = b.opt.published;
@@ -506,20 +541,23 @@ void Extractor::run() {
 void Extractor::block(size_t begin, size_t end) {
     toks.clear();
     tokenize(text, begin, end, toks);
-    Block b{text, toks, opt, context_year};
+    Block b{text, toks.data(), toks.size(), opt, context_year};
     const size_t n = toks.size();
     const size_t first_claim = out.size();
     std::vector<std::pair<size_t, size_t>> claim_toks;  // token range per claim of this block
 
     // Runs of tokens with no space between them: URLs and e-mail addresses are skipped whole.
     size_t run_first = 0;
-    std::vector<uint8_t> skip(n, 0);
+    bool run_has_slash = false;
+    skip.assign(n, 0);
     for (size_t i = 0; i <= n; ++i) {
         if (i == n || toks[i].space_before || toks[i].type == TokType::Newline) {
-            if (i > run_first + 2 && is_url_run(b, run_first, i - 1))
+            if (run_has_slash && i > run_first + 2 && is_url_run(b, run_first, i - 1))
                 for (size_t k = run_first; k < i; ++k) skip[k] = 1;
             run_first = i;
+            run_has_slash = false;
         }
+        if (i < n && toks[i].type == TokType::Symbol && (toks[i].sym == '/' || toks[i].sym == '@')) run_has_slash = true;
     }
 
     auto emit = [&](Claim c, size_t tf, size_t tl) {
@@ -536,13 +574,21 @@ void Extractor::block(size_t begin, size_t end) {
         if (tk.type == TokType::Word && tk.lex->kind == LexKind::None) continue;
         if (tk.type == TokType::Symbol || tk.type == TokType::Newline) continue;
 
-        // Dates and periods first: "January 22, 2026" must not become a count of 22.
-        Claim d;
-        size_t dl = try_date(b, i, b.context_year, d);
-        if (dl != SIZE_MAX) {
-            emit(d, i, dl);
-            i = dl;
-            continue;
+        // Dates and periods first: "January 22, 2026" must not become a count of 22. Only a plain
+        // 1-, 2- or 4-digit number, a month, a weekday or "first" can start one.
+        const size_t len = tk.end - tk.start;
+        const bool may_date = tk.type == TokType::Number
+                                  ? (len <= 2 || len == 4)
+                                  : (tk.lex->kind == LexKind::Month || tk.lex->kind == LexKind::Weekday ||
+                                     tk.lex->kind == LexKind::Ordinal);
+        if (may_date) {
+            Claim d;
+            size_t dl = try_date(b, i, b.context_year, d);
+            if (dl != SIZE_MAX) {
+                emit(d, i, dl);
+                i = dl;
+                continue;
+            }
         }
 
         NumPhrase p;
@@ -706,7 +752,7 @@ void Extractor::block(size_t begin, size_t end) {
     std::vector<int> sentence(n, 0);
     for (size_t i = 0, s = 0; i < n; ++i) {
         sentence[i] = (int)s;
-        if (b.sentence_end(i)) ++s;
+        if (toks[i].type != TokType::Word && toks[i].type != TokType::Number && b.sentence_end(i)) ++s;
     }
     // Baseline periods: "compared to the same months in 2024", "than in 2024", "from a year earlier".
     std::vector<uint8_t> baseline(out.size() - first_claim, 0);
@@ -867,14 +913,14 @@ void Extractor::block(size_t begin, size_t end) {
 
 std::vector<Claim> extract_claims(std::string_view text, const ExtractOptions& opt) {
     std::vector<Claim> out;
-    Extractor ex{text, opt, out, {}, 0};
+    Extractor ex{text, opt, out, {}, {}, 0};
     ex.run();
     return out;
 }
 
 size_t extract_claims_stream(std::string_view text, const ExtractOptions& opt, ClaimSink sink, void* user) {
     std::vector<Claim> block_claims;
-    Extractor ex{text, opt, block_claims, {}, 0, sink, user, 0};
+    Extractor ex{text, opt, block_claims, {}, {}, 0, sink, user, 0};
     ex.run();
     return ex.base;
 }

@@ -135,8 +135,8 @@ struct Table {
     struct Slot { char word[25]; uint8_t len; const LexEntry* entry; };
     Slot slots[kSlots] = {};
     static uint32_t hash(const char* w, size_t n) {
-        uint32_t h = 2166136261u;
-        for (size_t i = 0; i < n; ++i) h = (h ^ (uint8_t)w[i]) * 16777619u;
+        uint32_t h = kLexHashSeed;
+        for (size_t i = 0; i < n; ++i) h = lex_hash_step(h, w[i]);
         return h;
     }
     Table() {
@@ -150,8 +150,9 @@ struct Table {
             slots[i].entry = &r.e;
         }
     }
-    const LexEntry* find(const char* w, size_t n) const {
-        size_t i = hash(w, n) & (kSlots - 1);
+    const LexEntry* find(const char* w, size_t n) const { return find(w, n, hash(w, n)); }
+    const LexEntry* find(const char* w, size_t n, uint32_t h) const {
+        size_t i = h & (kSlots - 1);
         while (slots[i].entry) {
             if (slots[i].len == n && std::memcmp(slots[i].word, w, n) == 0) return slots[i].entry;
             i = (i + 1) & (kSlots - 1);
@@ -162,8 +163,17 @@ struct Table {
 
 } // namespace
 
+// Built once at start-up from kRows (declared above, so initialized first); read-only after.
+const Table kTable;
+static const Table& table() { return kTable; }
+
+const LexEntry& lookup_lower(const char* lower, size_t n, uint32_t hash) {
+    static const LexEntry none{};
+    const LexEntry* e = n <= 24 ? table().find(lower, n, hash) : nullptr;
+    return e ? *e : none;
+}
+
 const LexEntry& lookup_word(std::string_view word) {
-    static const Table table;  // immutable after construction
     static const LexEntry none{};
     if (word.empty() || word.size() > 24) return none;
     char buf[25];
@@ -173,7 +183,7 @@ const LexEntry& lookup_word(std::string_view word) {
         else if (!(c >= 'a' && c <= 'z')) return none;
         buf[n++] = c;
     }
-    const LexEntry* e = table.find(buf, n);
+    const LexEntry* e = table().find(buf, n);
     return e ? *e : none;
 }
 

@@ -85,11 +85,20 @@ void tokenize(std::string_view s, size_t i, size_t end, std::vector<Token>& out)
             }
         }
         // A word: letters (ASCII or other scripts), with apostrophes inside ("China's", "China’s").
+        // ASCII words are lower-cased and hashed on the way, for the lexicon.
         size_t j = i;
         bool ascii = true;
+        char lower[24];
+        uint32_t hash = kLexHashSeed;
         while (j < end) {
             const unsigned char d = (unsigned char)s[j];
-            if (is_alpha(d)) { ++j; continue; }
+            if (is_alpha(d)) {
+                const char l = (char)(d | 0x20);
+                if (j - i < sizeof lower) lower[j - i] = l;
+                hash = lex_hash_step(hash, l);
+                ++j;
+                continue;
+            }
             if (d == '\'' && j + 1 < end && is_alpha((unsigned char)s[j + 1]) && j > i) { j += 1; ascii = false; continue; }
             if (d >= 0x80) {
                 DecodedChar dc = utf8_decode(s, j);
@@ -105,7 +114,7 @@ void tokenize(std::string_view s, size_t i, size_t end, std::vector<Token>& out)
         t.type = TokType::Word;
         t.end = (uint32_t)j;
         static const LexEntry none{};
-        t.lex = ascii ? &lookup_word(s.substr(i, j - i)) : &none;
+        t.lex = ascii ? &lookup_lower(lower, j - i, hash) : &none;
         out.push_back(t);
         i = j;
     }
