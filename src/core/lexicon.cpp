@@ -142,6 +142,7 @@ struct Table {
     Table() {
         for (const Row& r : kRows) {
             const size_t n = std::strlen(r.word);
+            if (n > kLexMaxWord) continue;  // cannot happen: kLexMaxWord bounds every row
             size_t i = hash(r.word, n) & (kSlots - 1);
             while (slots[i].entry && !(slots[i].len == n && std::memcmp(slots[i].word, r.word, n) == 0)) i = (i + 1) & (kSlots - 1);
             if (slots[i].entry) continue;  // first row wins
@@ -154,7 +155,11 @@ struct Table {
     const LexEntry* find(const char* w, size_t n, uint32_t h) const {
         size_t i = h & (kSlots - 1);
         while (slots[i].entry) {
-            if (slots[i].len == n && std::memcmp(slots[i].word, w, n) == 0) return slots[i].entry;
+            if (slots[i].len == n) {
+                size_t k = 0;
+                while (k < n && slots[i].word[k] == w[k]) ++k;
+                if (k == n) return slots[i].entry;
+            }
             i = (i + 1) & (kSlots - 1);
         }
         return nullptr;
@@ -169,7 +174,7 @@ static const Table& table() { return kTable; }
 
 const LexEntry& lookup_lower(const char* lower, size_t n, uint32_t hash) {
     static const LexEntry none{};
-    const LexEntry* e = n <= 24 ? table().find(lower, n, hash) : nullptr;
+    const LexEntry* e = n <= kLexMaxWord ? table().find(lower, n, hash) : nullptr;
     return e ? *e : none;
 }
 

@@ -88,17 +88,10 @@ void tokenize(std::string_view s, size_t i, size_t end, std::vector<Token>& out)
         // ASCII words are lower-cased and hashed on the way, for the lexicon.
         size_t j = i;
         bool ascii = true;
-        char lower[24];
-        uint32_t hash = kLexHashSeed;
+        while (j < end && is_alpha((unsigned char)s[j])) ++j;  // the common case: plain ASCII letters
         while (j < end) {
             const unsigned char d = (unsigned char)s[j];
-            if (is_alpha(d)) {
-                const char l = (char)(d | 0x20);
-                if (j - i < sizeof lower) lower[j - i] = l;
-                hash = lex_hash_step(hash, l);
-                ++j;
-                continue;
-            }
+            if (is_alpha(d)) { ++j; continue; }
             if (d == '\'' && j + 1 < end && is_alpha((unsigned char)s[j + 1]) && j > i) { j += 1; ascii = false; continue; }
             if (d >= 0x80) {
                 DecodedChar dc = utf8_decode(s, j);
@@ -114,7 +107,17 @@ void tokenize(std::string_view s, size_t i, size_t end, std::vector<Token>& out)
         t.type = TokType::Word;
         t.end = (uint32_t)j;
         static const LexEntry none{};
-        t.lex = ascii ? &lookup_lower(lower, j - i, hash) : &none;
+        if (ascii && j - i <= kLexMaxWord) {
+            char lower[kLexMaxWord];
+            uint32_t hash = kLexHashSeed;
+            for (size_t k = 0; k < j - i; ++k) {
+                lower[k] = (char)(s[i + k] | 0x20);
+                hash = lex_hash_step(hash, lower[k]);
+            }
+            t.lex = &lookup_lower(lower, j - i, hash);
+        } else {
+            t.lex = &none;
+        }
         out.push_back(t);
         i = j;
     }
