@@ -4,8 +4,15 @@
 #   - navigation -> first rendered frame (state().first_frame_ms), median of 7 fresh contexts,
 #     for file:// factlens.html (target <= 300 ms) and http index.html
 #   - frames per second while idle (3 s window after 1 s idle), median of 5 (target 0)
+#   - fact extraction (tests/bench/extract_bench.mjs, run first, its rows appended to the same table):
+#     native MB/s on a 50 MB corpus (target >= 100), s/MB at 10/25/50/100 MB (100 vs 10 <= 1.25),
+#     wasm-under-node MB/s and its ratio to native (>= 50%), peak RSS / input (<= 3x), and
+#     Microsoft Recognizers-Text vs ours on the seed articles, with its answers on a few traps
+#     printed below the table. Corpora: scripts/make_bench_corpus.py -> build/bench/. Rows say
+#     "n/a — build first" when build/native/extract_bench or build/wasm/extract_bench.js is missing.
 # Usage: ./scripts/bench.sh            (builds dist/ first when it is missing)
 # Env:   FACTLENS_CHROMIUM=/usr/bin/chromium   BENCH_RUNS=7   BENCH_IDLE_RUNS=5
+#        BENCH_EXTRACT=0 (skip the extraction rows)   BENCH_EXTRACT_RUNS=5   BENCH_RECOGNIZERS_MIN_S=3
 # Exits 0 even when a target is missed (the table says pass/fail); non-zero only on errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,9 +21,20 @@ if [ ! -f dist/index.html ] || [ ! -f dist/factlens.html ]; then
   echo "[bench] dist/ is missing: running ./scripts/build.sh" >&2
   ./scripts/build.sh >&2
 fi
-if [ ! -d node_modules/playwright-core ]; then
-  echo "[bench] installing playwright-core from package-lock.json (no browser download)" >&2
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/@microsoft/recognizers-text-suite ]; then
+  echo "[bench] installing playwright-core and recognizers-text from package-lock.json (no browser download)" >&2
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >&2
 fi
 
-exec node tests/bench/bench.mjs "$@"
+# Extraction first (no browser running meanwhile); its rows go into the one table bench.mjs prints.
+# A failure there becomes an error row: the web rows are printed either way.
+extra=()
+if [ "${BENCH_EXTRACT:-1}" != 0 ]; then
+  mkdir -p build/bench
+  rows=build/bench/extract_rows.json
+  rm -f "$rows"
+  node tests/bench/extract_bench.mjs --rows-json "$rows" >&2 || echo "[bench] extract_bench.mjs failed (exit $?)" >&2
+  extra=(--extra-rows "$rows")
+fi
+
+exec node tests/bench/bench.mjs "${extra[@]}" "$@"

@@ -1,7 +1,9 @@
 // FactLens benchmark: sizes, time to first frame, idle frame rate. Prints one markdown table to
 // stdout (progress goes to stderr). Run through ./scripts/bench.sh.
+// --extra-rows FILE: JSON {rows: [[metric, value, target, result], ...], notes: [line, ...]} written
+// by extract_bench.mjs; its rows are appended to this table and its notes printed below it.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +21,19 @@ const median = (xs) => {
 };
 const kb = (n) => `${n.toLocaleString('en-US')} B`;
 const log = (...a) => console.error('[bench]', ...a);
+
+// Rows and notes from another benchmark (see the header); a missing or broken file becomes one row.
+function extraRows() {
+  const i = process.argv.indexOf('--extra-rows');
+  if (i === -1) return { rows: [], notes: [] };
+  try {
+    const j = JSON.parse(readFileSync(process.argv[i + 1], 'utf8'));
+    return { rows: j.rows || [], notes: j.notes || [] };
+  } catch (e) {
+    return { rows: [['extraction benchmark', `error: no rows (${e.code || e.message}); see its output above`, '', 'FAIL']], notes: [] };
+  }
+}
+const extra = extraRows();
 
 function sizes() {
   const rows = [];
@@ -112,6 +127,7 @@ try {
   const mfps = median(fps);
   rows.push([`idle frame rate, file:// (3 s after 1 s idle, median of ${IDLE_RUNS})`, `${mfps.toFixed(2)} fps`, '0 fps',
     mfps === 0 ? 'pass' : 'FAIL']);
+  rows.push(...extra.rows);
   out = rows.map((r, i) => `| ${r.join(' | ')} |` + (i === 0 ? '\n|' + ' --- |'.repeat(r.length) : '')).join('\n');
 } finally {
   await browser.close();
@@ -119,3 +135,4 @@ try {
   rmSync(baselineDir, { recursive: true, force: true });
 }
 console.log(out);
+if (extra.notes.length) console.log(extra.notes.join('\n'));
