@@ -330,6 +330,53 @@ bool is_year(const NumPhrase& p) {
     return p.digits && p.integer && !p.commas && !p.has_scale && p.digit_count == 4 && p.value >= 1900 && p.value <= 2100;
 }
 
+// Which currency the words in tokens [first, last] point to, for a bare "$" or "¥": a country, a
+// city, an exchange or the currency's name. Returns nullptr when they point nowhere or both ways.
+const char* currency_cue(const Block& b, size_t first, size_t last, bool yen_sign) {
+    bool cny = false, jpy = false, usd = false;
+    const char* other = nullptr;
+    for (size_t k = first; k <= last && k < b.n(); ++k) {
+        if (!b.word(k)) continue;
+        const LexEntry& e = *b.t[k].lex;
+        // "Japan's", "Kong’s": the cue is the word without its possessive ending.
+        std::string_view w = b.str(k);
+        if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
+        else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") w.remove_suffix(4);
+        auto is = [&](const char* lower) {
+            const size_t len = std::strlen(lower);
+            if (w.size() != len) return false;
+            for (size_t i = 0; i < len; ++i)
+                if ((w[i] | 0x20) != lower[i]) return false;
+            return true;
+        };
+        if (e.kind == LexKind::Currency) {
+            if (!std::strcmp(e.name, "CNY")) cny = true;
+            else if (!std::strcmp(e.name, "JPY")) jpy = true;
+        }
+        if (is("china") || is("chinese") || is("beijing") || is("shanghai") || is("shenzhen") ||
+            is("pboc"))
+            cny = true;
+        else if (is("japan") || is("japanese") || is("tokyo") || is("osaka") || is("nikkei") ||
+                 is("boj"))
+            jpy = true;
+        else if (is("american") || is("washington") || is("nasdaq") || is("nyse") ||
+                 (b.word(k) && b.str(k) == "US"))
+            usd = true;
+        else if (is("hong") && b.word(k + 1) && b.str(k + 1).substr(0, 4) == "Kong") other = "HKD";
+        else if (is("australia") || is("australian")) other = "AUD";
+        else if (is("canada") || is("canadian")) other = "CAD";
+        else if (is("singapore")) other = "SGD";
+        else if (is("taiwan")) other = "TWD";
+    }
+    if (yen_sign) {
+        if (cny != jpy) return cny ? "CNY" : "JPY";
+        return nullptr;
+    }
+    if (other && !usd) return other;
+    if (usd && !other) return "USD";
+    return nullptr;
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------------------
@@ -754,6 +801,7 @@ void Extractor::block(size_t begin, size_t end) {
         sentence[i] = (int)s;
         if (toks[i].type != TokType::Word && toks[i].type != TokType::Number && b.sentence_end(i)) ++s;
     }
+    int block_cue_yen = -1, block_cue_dollar = -1;  // -1: not worked out yet
     // Baseline periods: "compared to the same months in 2024", "than in 2024", "from a year earlier".
     std::vector<uint8_t> baseline(out.size() - first_claim, 0);
     for (size_t k = first_claim; k < out.size(); ++k) {
@@ -848,16 +896,19 @@ void Extractor::block(size_t begin, size_t end) {
                 size_t dist = of > tl ? of - tl : (tf - ol) * 2;
                 if (dist < best_dist) { best_dist = dist; best = (int)m; }
             };
-            for (size_t m = k + 1; m < out.size() && sentence[claim_toks[m - first_claim].first] <= in_sentence; ++m) consider(m);
-            for (size_t m = k; m-- > first_claim && sentence[claim_toks[m - first_claim].first] >= in_sentence;) consider(m);
+            // At most 16 claims each way, for the same reason.
+            for (size_t m = k + 1; m < out.size() && m <= k + 16 && sentence[claim_toks[m - first_claim].first] <= in_sentence; ++m)
+                consider(m);
+            for (size_t m = k; m-- > first_claim && m + 16 >= k && sentence[claim_toks[m - first_claim].first] >= in_sentence;)
+                consider(m);
             return best;
         };
         int best = find_period(sid);
         if (best < 0 && sid > 0) {
             // previous sentence, if no line break lies between
             size_t q = tf;
-            while (q > 0 && sentence[q - 1] == sid) --q;
-            if (q > 0 && toks[q - 1].type != TokType::Newline) best = find_period(sid - 1);
+            while (q > 0 && sentence[q - 1] == sid && tf - q < 200) --q;
+            if (q > 0 && sentence[q - 1] != sid && toks[q - 1].type != TokType::Newline) best = find_period(sid - 1);
         }
         if (best < 0 && last_year_in_sentence(sid) && opt.published) {
             const int y = day_year(opt.published) - 1;
@@ -867,6 +918,33 @@ void Extractor::block(size_t begin, size_t end) {
         if (best >= 0) {
             c.period_start = out[best].period_start;
             c.period_end = out[best].period_end;
+        }
+        // A bare "$" or "¥": the sentence decides, else the rest of the text around it; where
+        // neither does, the claim stays ambiguous (USD for "$", CNY for "¥").
+        if (c.kind == ClaimKind::Money && c.ambiguous) {
+            const bool yen = toks[tf].type == TokType::Symbol && toks[tf].sym == 0xA5;
+            // The sentence, but at most 40 tokens each way: a run-on "sentence" must not make this
+            // quadratic.
+            size_t s0 = tf, s1 = tl;
+            while (s0 > 0 && tf - s0 < 40 && sentence[s0 - 1] == sid) --s0;
+            while (s1 + 1 < n && s1 - tl < 40 && sentence[s1 + 1] == sid) ++s1;
+            const char* code = currency_cue(b, s0, s1, yen);
+            if (!code) {
+                // The whole block's cue, worked out once per block and sign.
+                int& cached = yen ? block_cue_yen : block_cue_dollar;
+                static const char* const kCodes[] = {nullptr, "CNY", "JPY", "USD", "HKD", "AUD", "CAD", "SGD", "TWD"};
+                if (cached < 0) {
+                    const char* whole = currency_cue(b, 0, n - 1, yen);
+                    cached = 0;
+                    for (int q = 1; q < 9; ++q)
+                        if (whole && !std::strcmp(whole, kCodes[q])) cached = q;
+                }
+                code = kCodes[cached];
+            }
+            if (code) {
+                c.unit = code;
+                c.ambiguous = false;
+            }
         }
         // Conversion: money "(about" money ")" → a pair.
         if (c.kind == ClaimKind::Money && k + 1 < out.size() && out[k + 1].kind == ClaimKind::Money && c.pair < 0) {

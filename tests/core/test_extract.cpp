@@ -30,6 +30,11 @@ TEST_CASE("money: currencies before and after the number", "[extract][money]") {
         {"priced at 20 元 each", 20, "CNY", false},
         {"a $5bn deal", 5e9, "USD", true},
         {"spent ¥3,000 on", 3000, "CNY", true},
+        {"Toyota, Japan's largest carmaker, earned ¥5 trillion", 5e12, "JPY", false},
+        {"Beijing consumers spent ¥3,000 each", 3000, "CNY", false},
+        {"Hong Kong's budget of $5bn", 5e9, "HKD", false},
+        {"the US economy added $5bn", 5e9, "USD", false},
+        {"Tokyo and Beijing each pledged ¥1 billion", 1e9, "CNY", true},
     };
     for (const Case& k : cases) {
         auto cs = run(k.text);
