@@ -44,6 +44,11 @@ struct Block {
     bool num(size_t i) const { return i < n() && t[i].type == TokType::Number; }
     bool sym(size_t i, char32_t c) const { return i < n() && t[i].type == TokType::Symbol && t[i].sym == c; }
     LexKind lk(size_t i) const { return word(i) ? t[i].lex->kind : LexKind::None; }
+    // A word that can be part of a noun phrase: not a number, qualifier, verb or function word.
+    bool content(size_t i) const {
+        const LexKind k = lk(i);
+        return word(i) && (k == LexKind::None || k == LexKind::Unit || k == LexKind::Place);
+    }
     bool is(size_t i, const char* w) const {
         if (!word(i)) return false;
         std::string_view s = str(i);
@@ -330,50 +335,54 @@ bool is_year(const NumPhrase& p) {
     return p.digits && p.integer && !p.commas && !p.has_scale && p.digit_count == 4 && p.value >= 1900 && p.value <= 2100;
 }
 
-// Which currency the words in tokens [first, last] point to, for a bare "$" or "¥": a country, a
-// city, an exchange or the currency's name. Returns nullptr when they point nowhere or both ways.
-const char* currency_cue(const Block& b, size_t first, size_t last, bool yen_sign) {
+// Currency cues: a country, a city, an exchange or a currency's name, which decide a bare "$" or
+// "¥". Found once per block; each ambiguous claim then looks at the cues near it.
+enum Cue : uint8_t { kCueNone, kCueCNY, kCueJPY, kCueUSD, kCueHKD, kCueAUD, kCueCAD, kCueSGD, kCueTWD };
+const char* const kCueCodes[] = {nullptr, "CNY", "JPY", "USD", "HKD", "AUD", "CAD", "SGD", "TWD"};
+
+Cue cue_at(const Block& b, size_t k) {
+    if (!b.word(k)) return kCueNone;
+    const LexEntry& e = *b.t[k].lex;
+    if (e.kind == LexKind::Currency) {
+        if (!std::strcmp(e.name, "CNY")) return kCueCNY;
+        if (!std::strcmp(e.name, "JPY")) return kCueJPY;
+        return kCueNone;
+    }
+    const unsigned char first_ch = (unsigned char)b.text[b.t[k].start];
+    if (!(first_ch >= 'A' && first_ch <= 'Z')) return kCueNone;  // names are capitalised
+    if (e.kind == LexKind::Place) {
+        if (e.value == kCueHKD && !(b.word(k + 1) && b.str(k + 1).substr(0, 4) == "Kong")) return kCueNone;
+        return (Cue)(int)e.value;
+    }
+    std::string_view w = b.str(k);
+    if (w == "US") return kCueUSD;
+    // "Japan's", "Kong’s": a possessive is not in the lexicon; look the name up without it.
+    if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
+    else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") w.remove_suffix(4);
+    else return kCueNone;
+    const LexEntry& base = lookup_word(w);
+    if (base.kind != LexKind::Place) return kCueNone;
+    return (Cue)(int)base.value;
+}
+
+// The currency the cues at positions [first, last] decide for a "¥" (China or Japan) or a "$"
+// (the US or another dollar); nullptr when they decide nothing or disagree.
+const char* decide_currency(const std::vector<std::pair<size_t, Cue>>& cues, size_t first, size_t last, bool yen_sign) {
     bool cny = false, jpy = false, usd = false;
-    const char* other = nullptr;
-    for (size_t k = first; k <= last && k < b.n(); ++k) {
-        if (!b.word(k)) continue;
-        const LexEntry& e = *b.t[k].lex;
-        // "Japan's", "Kong’s": the cue is the word without its possessive ending.
-        std::string_view w = b.str(k);
-        if (w.size() > 2 && w.substr(w.size() - 2) == "'s") w.remove_suffix(2);
-        else if (w.size() > 4 && w.substr(w.size() - 4) == "\xE2\x80\x99s") w.remove_suffix(4);
-        auto is = [&](const char* lower) {
-            const size_t len = std::strlen(lower);
-            if (w.size() != len) return false;
-            for (size_t i = 0; i < len; ++i)
-                if ((w[i] | 0x20) != lower[i]) return false;
-            return true;
-        };
-        if (e.kind == LexKind::Currency) {
-            if (!std::strcmp(e.name, "CNY")) cny = true;
-            else if (!std::strcmp(e.name, "JPY")) jpy = true;
+    Cue other = kCueNone;
+    auto it = std::lower_bound(cues.begin(), cues.end(), std::make_pair(first, kCueNone));
+    for (; it != cues.end() && it->first <= last; ++it) {
+        switch (it->second) {
+            case kCueCNY: cny = true; break;
+            case kCueJPY: jpy = true; break;
+            case kCueUSD: usd = true; break;
+            case kCueNone: break;
+            default: other = it->second; break;
         }
-        if (is("china") || is("chinese") || is("beijing") || is("shanghai") || is("shenzhen") ||
-            is("pboc"))
-            cny = true;
-        else if (is("japan") || is("japanese") || is("tokyo") || is("osaka") || is("nikkei") ||
-                 is("boj"))
-            jpy = true;
-        else if (is("american") || is("washington") || is("nasdaq") || is("nyse") ||
-                 (b.word(k) && b.str(k) == "US"))
-            usd = true;
-        else if (is("hong") && b.word(k + 1) && b.str(k + 1).substr(0, 4) == "Kong") other = "HKD";
-        else if (is("australia") || is("australian")) other = "AUD";
-        else if (is("canada") || is("canadian")) other = "CAD";
-        else if (is("singapore")) other = "SGD";
-        else if (is("taiwan")) other = "TWD";
     }
-    if (yen_sign) {
-        if (cny != jpy) return cny ? "CNY" : "JPY";
-        return nullptr;
-    }
-    if (other && !usd) return other;
-    if (usd && !other) return "USD";
+    if (yen_sign) return cny != jpy ? (cny ? "CNY" : "JPY") : nullptr;
+    if (other != kCueNone && !usd) return kCueCodes[other];
+    if (usd && other == kCueNone) return "USD";
     return nullptr;
 }
 
@@ -618,7 +627,7 @@ void Extractor::block(size_t begin, size_t end) {
         if (skip[i]) continue;
         const Token& tk = toks[i];
         const bool line_start = i == 0 || toks[i - 1].type == TokType::Newline;
-        if (tk.type == TokType::Word && tk.lex->kind == LexKind::None) continue;
+        if (tk.type == TokType::Word && (tk.lex->kind == LexKind::None || tk.lex->kind == LexKind::Place)) continue;
         if (tk.type == TokType::Symbol || tk.type == TokType::Newline) continue;
 
         // Dates and periods first: "January 22, 2026" must not become a count of 22. Only a plain
@@ -767,7 +776,7 @@ void Extractor::block(size_t begin, size_t end) {
             size_t j = p.last + 1;
             size_t noun_first = j, noun_last = SIZE_MAX;
             for (int words = 0; words < 4 && j < n; ++j) {
-                if (b.word(j) && (b.lk(j) == LexKind::None || b.lk(j) == LexKind::Unit) && !b.is(j, "more") &&
+                if (b.content(j) && !b.is(j, "more") &&
                     !b.is(j, "less")) {
                     // "key 6G technologies": a glued number+letters name is part of the phrase
                     noun_last = j;
@@ -775,7 +784,7 @@ void Extractor::block(size_t begin, size_t end) {
                     continue;
                 }
                 if (b.num(j) && b.word(j + 1) && b.attached(j + 1)) { ++j; continue; }
-                if (b.is(j, "and") && noun_last != SIZE_MAX && b.word(j + 1) && b.lk(j + 1) == LexKind::None) continue;
+                if (b.is(j, "and") && noun_last != SIZE_MAX && b.content(j + 1)) continue;
                 break;
             }
             if (!p.digits && noun_last == SIZE_MAX) { i = p.last; continue; }  // "one of", "no one"
@@ -801,7 +810,11 @@ void Extractor::block(size_t begin, size_t end) {
         sentence[i] = (int)s;
         if (toks[i].type != TokType::Word && toks[i].type != TokType::Number && b.sentence_end(i)) ++s;
     }
-    int block_cue_yen = -1, block_cue_dollar = -1;  // -1: not worked out yet
+    std::vector<std::pair<size_t, Cue>> cues;  // currency cues of this block, by token
+    bool cues_found = false;                    // worked out on the first ambiguous claim
+    static const char* const kUndecided = "?";
+    const char* block_yen = kUndecided;         // what the whole block decides for ¥ and for $
+    const char* block_dollar = kUndecided;
     // Baseline periods: "compared to the same months in 2024", "than in 2024", "from a year earlier".
     std::vector<uint8_t> baseline(out.size() - first_claim, 0);
     for (size_t k = first_claim; k < out.size(); ++k) {
@@ -858,14 +871,14 @@ void Extractor::block(size_t begin, size_t end) {
             while (j > 0 && steps < 8 && sentence[j - 1] == sid) {
                 const size_t q = j - 1;
                 const LexKind lk = b.lk(q);
-                if (b.word(q) && (lk == LexKind::None || lk == LexKind::Unit) && !b.is(q - 0, "more")) break;
+                if (b.content(q) && !b.is(q, "more")) break;
                 if (toks[q].type == TokType::Number || b.sym(q, '(')) { j = 0; break; }
                 --j;
                 ++steps;
             }
             if (j > 0 && sentence[j - 1] == sid && b.word(j - 1)) {
                 size_t last = j - 1, first = last;
-                while (first > 0 && last - first < 3 && b.word(first - 1) && b.lk(first - 1) == LexKind::None &&
+                while (first > 0 && last - first < 3 && b.content(first - 1) &&
                        sentence[first - 1] == sid && b.str(first - 1).find('\'') == std::string_view::npos &&
                        b.str(first - 1).find("\xE2\x80\x99") == std::string_view::npos)
                     --first;
@@ -922,24 +935,27 @@ void Extractor::block(size_t begin, size_t end) {
         // A bare "$" or "¥": the sentence decides, else the rest of the text around it; where
         // neither does, the claim stays ambiguous (USD for "$", CNY for "¥").
         if (c.kind == ClaimKind::Money && c.ambiguous) {
+            if (!cues_found) {
+                for (size_t q = 0; q < n; ++q) {
+                    // Only currency words and capitalised words can be cues.
+                    if (toks[q].type != TokType::Word) continue;
+                    const unsigned char ch = (unsigned char)text[toks[q].start];
+                    if (toks[q].lex->kind != LexKind::Currency && !(ch >= 'A' && ch <= 'Z')) continue;
+                    if (Cue cue = cue_at(b, q)) cues.emplace_back(q, cue);
+                }
+                cues_found = true;
+            }
             const bool yen = toks[tf].type == TokType::Symbol && toks[tf].sym == 0xA5;
-            // The sentence, but at most 40 tokens each way: a run-on "sentence" must not make this
-            // quadratic.
+            // The sentence, but at most 40 tokens each way (a run-on "sentence" must not make this
+            // quadratic); then the whole block.
             size_t s0 = tf, s1 = tl;
             while (s0 > 0 && tf - s0 < 40 && sentence[s0 - 1] == sid) --s0;
             while (s1 + 1 < n && s1 - tl < 40 && sentence[s1 + 1] == sid) ++s1;
-            const char* code = currency_cue(b, s0, s1, yen);
+            const char* code = decide_currency(cues, s0, s1, yen);
             if (!code) {
-                // The whole block's cue, worked out once per block and sign.
-                int& cached = yen ? block_cue_yen : block_cue_dollar;
-                static const char* const kCodes[] = {nullptr, "CNY", "JPY", "USD", "HKD", "AUD", "CAD", "SGD", "TWD"};
-                if (cached < 0) {
-                    const char* whole = currency_cue(b, 0, n - 1, yen);
-                    cached = 0;
-                    for (int q = 1; q < 9; ++q)
-                        if (whole && !std::strcmp(whole, kCodes[q])) cached = q;
-                }
-                code = kCodes[cached];
+                const char*& whole = yen ? block_yen : block_dollar;  // once per block and sign
+                if (whole == kUndecided) whole = decide_currency(cues, 0, n, yen);
+                code = whole;
             }
             if (code) {
                 c.unit = code;

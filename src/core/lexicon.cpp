@@ -23,6 +23,7 @@ LexEntry dir(const char* d) { return {LexKind::Direction, 0, d, Bound::Exact, fa
 LexEntry hedge(const char* h) { return {LexKind::Hedge, 0, h, Bound::Exact, false}; }
 LexEntry frac(double v) { return {LexKind::Fraction, v, nullptr, Bound::Exact, false}; }
 LexEntry mult(double v) { return {LexKind::Multiple, v, nullptr, Bound::Exact, false}; }
+LexEntry place(int cue) { return {LexKind::Place, (double)cue, nullptr, Bound::Exact, false}; }
 LexEntry kind(LexKind k) { return {k, 0, nullptr, Bound::Exact, false}; }
 
 const Row kRows[] = {
@@ -37,6 +38,13 @@ const Row kRows[] = {
     {"mn", sc(1e6)}, {"mln", sc(1e6)}, {"billion", sc(1e9)}, {"billions", sc(1e9)}, {"bn", sc(1e9)},
     {"b", sc(1e9)}, {"trillion", sc(1e12)}, {"trillions", sc(1e12)}, {"tn", sc(1e12)}, {"trln", sc(1e12)},
     {"first", kind(LexKind::Ordinal)},
+    // Places: value is the currency cue (1 CNY, 2 JPY, 3 USD, 4 HKD, 5 AUD, 6 CAD, 7 SGD, 8 TWD).
+    {"china", place(1)}, {"chinese", place(1)}, {"beijing", place(1)}, {"shanghai", place(1)},
+    {"shenzhen", place(1)}, {"pboc", place(1)}, {"japan", place(2)}, {"japanese", place(2)},
+    {"tokyo", place(2)}, {"osaka", place(2)}, {"nikkei", place(2)}, {"boj", place(2)},
+    {"american", place(3)}, {"washington", place(3)}, {"nasdaq", place(3)}, {"nyse", place(3)},
+    {"hong", place(4)}, {"australia", place(5)}, {"australian", place(5)}, {"canada", place(6)},
+    {"canadian", place(6)}, {"singapore", place(7)}, {"taiwan", place(8)},
     {"half", frac(0.5)}, {"third", frac(1.0 / 3)}, {"thirds", frac(1.0 / 3)}, {"quarter", frac(0.25)},
     {"fifth", frac(0.2)},
     {"twofold", mult(2)}, {"threefold", mult(3)}, {"fourfold", mult(4)}, {"fivefold", mult(5)},

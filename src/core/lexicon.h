@@ -23,6 +23,7 @@ enum class LexKind : uint8_t {
     Stop,        // function words that end a noun phrase
     NameTrap,    // words whose following/preceding digits are names (COVID, Boeing, G)
     Ordinal,     // "first", which starts periods ("the first three quarters of 2025")
+    Place,       // a country, city or exchange that decides a bare $ or ¥ (value = cue code, see extract)
 };
 
 enum class Bound : uint8_t { Exact, Low, High, Approx };
