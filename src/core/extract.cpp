@@ -398,6 +398,8 @@ struct Extractor {
     std::vector<Claim>& out;
     std::vector<Token> toks;
     std::vector<uint8_t> skip;  // per token: inside a URL or e-mail address (reused between blocks)
+    std::vector<int> sentence_buf;        // per token: sentence id (reused between blocks)
+    std::vector<uint8_t> last_year_buf;   // per sentence: says "last year"
     int context_year = 0;
     ClaimSink sink = nullptr;  // when set, each block's claims are handed over and dropped
     void* user = nullptr;
@@ -805,10 +807,22 @@ void Extractor::block(size_t begin, size_t end) {
     }
 
     // Second pass over this block's claims: direction, hedge, subject, period, conversion pairs.
-    std::vector<int> sentence(n, 0);
+    // Sentence ids, and which sentences say "last year" (not "last year's"), in one pass.
+    std::vector<int>& sentence = sentence_buf;
+    sentence.resize(n);
+    std::vector<uint8_t>& says_last_year = last_year_buf;
+    says_last_year.assign(1, 0);
     for (size_t i = 0, s = 0; i < n; ++i) {
         sentence[i] = (int)s;
-        if (toks[i].type != TokType::Word && toks[i].type != TokType::Number && b.sentence_end(i)) ++s;
+        const Token& tk = toks[i];
+        if (tk.type == TokType::Word) {
+            if (tk.lex->kind == LexKind::Stop && tk.end - tk.start == 4 && b.is(i, "last") && b.is(i + 1, "year") &&
+                !b.sym(i + 2, '\''))
+                says_last_year[s] = 1;
+        } else if (tk.type != TokType::Number && b.sentence_end(i)) {
+            ++s;
+            says_last_year.push_back(0);
+        }
     }
     std::vector<std::pair<size_t, Cue>> cues;  // currency cues of this block, by token
     bool cues_found = false;                    // worked out on the first ambiguous claim
@@ -843,11 +857,6 @@ void Extractor::block(size_t begin, size_t end) {
             }
         }
     }
-    // Sentences that say "last year" (not "last year's"), found once per block.
-    std::vector<uint8_t> says_last_year(n ? (size_t)sentence[n - 1] + 1 : 0, 0);
-    for (size_t j = 0; j + 1 < n; ++j)
-        if (b.is(j, "last") && b.is(j + 1, "year") && !(j + 2 < n && b.sym(j + 2, '\'')))
-            says_last_year[sentence[j]] = 1;
     auto last_year_in_sentence = [&](int sid) { return says_last_year[(size_t)sid] != 0; };
     for (size_t k = first_claim; k < out.size(); ++k) {
         Claim& c = out[k];
@@ -1007,14 +1016,14 @@ void Extractor::block(size_t begin, size_t end) {
 
 std::vector<Claim> extract_claims(std::string_view text, const ExtractOptions& opt) {
     std::vector<Claim> out;
-    Extractor ex{text, opt, out, {}, {}, 0};
+    Extractor ex{text, opt, out, {}, {}, {}, {}, 0};
     ex.run();
     return out;
 }
 
 size_t extract_claims_stream(std::string_view text, const ExtractOptions& opt, ClaimSink sink, void* user) {
     std::vector<Claim> block_claims;
-    Extractor ex{text, opt, block_claims, {}, {}, 0, sink, user, 0};
+    Extractor ex{text, opt, block_claims, {}, {}, {}, {}, 0, sink, user, 0};
     ex.run();
     return ex.base;
 }

@@ -4,8 +4,20 @@
 
 namespace factlens {
 
-static inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static inline bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+// Byte classes, by table: one load per byte in the tokenizer's inner loops.
+enum : uint8_t { kOther = 0, kAlpha = 1, kDigit = 2, kSpace = 3 };
+struct ByteClasses {
+    uint8_t c[256] = {};
+    constexpr ByteClasses() {
+        for (int i = 'a'; i <= 'z'; ++i) c[i] = kAlpha;
+        for (int i = 'A'; i <= 'Z'; ++i) c[i] = kAlpha;
+        for (int i = '0'; i <= '9'; ++i) c[i] = kDigit;
+        c[(int)' '] = c[(int)'\t'] = c[(int)'\r'] = c[(int)'\f'] = c[(int)'\v'] = kSpace;
+    }
+};
+static constexpr ByteClasses kClass{};
+static inline bool is_digit(unsigned char c) { return kClass.c[c] == kDigit; }
+static inline bool is_alpha(unsigned char c) { return kClass.c[c] == kAlpha; }
 
 // Non-ASCII code points that separate tokens as spaces do.
 static bool is_space_cp(char32_t cp) {
@@ -31,7 +43,7 @@ void tokenize(std::string_view s, size_t i, size_t end, std::vector<Token>& out)
     bool space = true;
     while (i < end) {
         const unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') { space = true; ++i; continue; }
+        if (kClass.c[c] == kSpace) { space = true; ++i; continue; }
         if (c == '\n') {
             if (out.empty() || out.back().type != TokType::Newline) {
                 Token t;
