@@ -400,6 +400,8 @@ struct Extractor {
     std::vector<uint8_t> skip;  // per token: inside a URL or e-mail address (reused between blocks)
     std::vector<int> sentence_buf;        // per token: sentence id (reused between blocks)
     std::vector<uint8_t> last_year_buf;   // per sentence: says "last year"
+    std::vector<size_t> sentence_first_buf;  // per sentence: its first token
+    std::vector<std::pair<size_t, Cue>> cue_buf;  // currency cues by token
     int context_year = 0;
     ClaimSink sink = nullptr;  // when set, each block's claims are handed over and dropped
     void* user = nullptr;
@@ -604,18 +606,51 @@ void Extractor::block(size_t begin, size_t end) {
     const size_t first_claim = out.size();
     std::vector<std::pair<size_t, size_t>> claim_toks;  // token range per claim of this block
 
-    // Runs of tokens with no space between them: URLs and e-mail addresses are skipped whole.
+    // One pass before the claims: sentence ids (and where each sentence starts), which sentences
+    // say "last year" (not "last year's"), the currency cues, and the URLs and e-mail addresses,
+    // runs of tokens with no space between them that are skipped whole.
+    std::vector<int>& sentence = sentence_buf;
+    sentence.resize(n);
+    std::vector<uint8_t>& says_last_year = last_year_buf;
+    says_last_year.assign(1, 0);
+    std::vector<size_t>& sentence_first = sentence_first_buf;
+    sentence_first.assign(1, 0);
+    std::vector<std::pair<size_t, Cue>>& cues = cue_buf;
+    cues.clear();
+    skip.assign(n, 0);
     size_t run_first = 0;
     bool run_has_slash = false;
-    skip.assign(n, 0);
-    for (size_t i = 0; i <= n; ++i) {
+    for (size_t i = 0, sid = 0; i <= n; ++i) {
         if (i == n || toks[i].space_before || toks[i].type == TokType::Newline) {
             if (run_has_slash && i > run_first + 2 && is_url_run(b, run_first, i - 1))
                 for (size_t k = run_first; k < i; ++k) skip[k] = 1;
             run_first = i;
             run_has_slash = false;
         }
-        if (i < n && toks[i].type == TokType::Symbol && (toks[i].sym == '/' || toks[i].sym == '@')) run_has_slash = true;
+        if (i == n) break;
+        sentence[i] = (int)sid;
+        const Token& tk = toks[i];
+        if (tk.type == TokType::Word) {
+            const LexKind kind = tk.lex->kind;
+            if (kind == LexKind::Stop && tk.end - tk.start == 4 && b.is(i, "last") && b.is(i + 1, "year") &&
+                !b.sym(i + 2, '\''))
+                says_last_year[sid] = 1;
+            // Only currency words and capitalised words can be currency cues.
+            const unsigned char ch = (unsigned char)text[tk.start];
+            if (kind == LexKind::Currency || (ch >= 'A' && ch <= 'Z'))
+                if (Cue cue = cue_at(b, i)) cues.emplace_back(i, cue);
+        } else if (tk.type == TokType::Symbol) {
+            if (tk.sym == '/' || tk.sym == '@') run_has_slash = true;
+            if (b.sentence_end(i)) {
+                ++sid;
+                says_last_year.push_back(0);
+                sentence_first.push_back(i + 1);
+            }
+        } else if (tk.type == TokType::Newline) {
+            ++sid;
+            says_last_year.push_back(0);
+            sentence_first.push_back(i + 1);
+        }
     }
 
     auto emit = [&](Claim c, size_t tf, size_t tl) {
@@ -628,7 +663,6 @@ void Extractor::block(size_t begin, size_t end) {
     for (size_t i = 0; i < n; ++i) {
         if (skip[i]) continue;
         const Token& tk = toks[i];
-        const bool line_start = i == 0 || toks[i - 1].type == TokType::Newline;
         if (tk.type == TokType::Word && (tk.lex->kind == LexKind::None || tk.lex->kind == LexKind::Place)) continue;
         if (tk.type == TokType::Symbol || tk.type == TokType::Newline) continue;
 
@@ -673,6 +707,7 @@ void Extractor::block(size_t begin, size_t end) {
             }
             if (b.sym(i + 1, ':') && b.attached(i + 1) && b.num(i + 2) && b.attached(i + 2)) { i += 2; continue; }
             if (b.sym(i + 1, '/') && b.attached(i + 1) && b.num(i + 2)) { i += 2; continue; }
+            const bool line_start = i == 0 || toks[i - 1].type == TokType::Newline;
             if (line_start && (b.sym(i + 1, '.') || b.sym(i + 1, ')')) && b.attached(i + 1) &&
                 (i + 2 >= n || toks[i + 2].space_before)) { ++i; continue; }
             if (i > 0 && b.word(i - 1) && b.t[i - 1].lex->kind == LexKind::NameTrap) continue;
@@ -807,25 +842,6 @@ void Extractor::block(size_t begin, size_t end) {
     }
 
     // Second pass over this block's claims: direction, hedge, subject, period, conversion pairs.
-    // Sentence ids, and which sentences say "last year" (not "last year's"), in one pass.
-    std::vector<int>& sentence = sentence_buf;
-    sentence.resize(n);
-    std::vector<uint8_t>& says_last_year = last_year_buf;
-    says_last_year.assign(1, 0);
-    for (size_t i = 0, s = 0; i < n; ++i) {
-        sentence[i] = (int)s;
-        const Token& tk = toks[i];
-        if (tk.type == TokType::Word) {
-            if (tk.lex->kind == LexKind::Stop && tk.end - tk.start == 4 && b.is(i, "last") && b.is(i + 1, "year") &&
-                !b.sym(i + 2, '\''))
-                says_last_year[s] = 1;
-        } else if (tk.type != TokType::Number && b.sentence_end(i)) {
-            ++s;
-            says_last_year.push_back(0);
-        }
-    }
-    std::vector<std::pair<size_t, Cue>> cues;  // currency cues of this block, by token
-    bool cues_found = false;                    // worked out on the first ambiguous claim
     static const char* const kUndecided = "?";
     const char* block_yen = kUndecided;         // what the whole block decides for ¥ and for $
     const char* block_dollar = kUndecided;
@@ -928,9 +944,8 @@ void Extractor::block(size_t begin, size_t end) {
         int best = find_period(sid);
         if (best < 0 && sid > 0) {
             // previous sentence, if no line break lies between
-            size_t q = tf;
-            while (q > 0 && sentence[q - 1] == sid && tf - q < 200) --q;
-            if (q > 0 && sentence[q - 1] != sid && toks[q - 1].type != TokType::Newline) best = find_period(sid - 1);
+            const size_t q = sentence_first[(size_t)sid];  // the sentence's first token
+            if (q > 0 && toks[q - 1].type != TokType::Newline) best = find_period(sid - 1);
         }
         if (best < 0 && last_year_in_sentence(sid) && opt.published) {
             const int y = day_year(opt.published) - 1;
@@ -944,16 +959,6 @@ void Extractor::block(size_t begin, size_t end) {
         // A bare "$" or "¥": the sentence decides, else the rest of the text around it; where
         // neither does, the claim stays ambiguous (USD for "$", CNY for "¥").
         if (c.kind == ClaimKind::Money && c.ambiguous) {
-            if (!cues_found) {
-                for (size_t q = 0; q < n; ++q) {
-                    // Only currency words and capitalised words can be cues.
-                    if (toks[q].type != TokType::Word) continue;
-                    const unsigned char ch = (unsigned char)text[toks[q].start];
-                    if (toks[q].lex->kind != LexKind::Currency && !(ch >= 'A' && ch <= 'Z')) continue;
-                    if (Cue cue = cue_at(b, q)) cues.emplace_back(q, cue);
-                }
-                cues_found = true;
-            }
             const bool yen = toks[tf].type == TokType::Symbol && toks[tf].sym == 0xA5;
             // The sentence, but at most 40 tokens each way (a run-on "sentence" must not make this
             // quadratic); then the whole block.
@@ -1016,14 +1021,14 @@ void Extractor::block(size_t begin, size_t end) {
 
 std::vector<Claim> extract_claims(std::string_view text, const ExtractOptions& opt) {
     std::vector<Claim> out;
-    Extractor ex{text, opt, out, {}, {}, {}, {}, 0};
+    Extractor ex{text, opt, out, {}, {}, {}, {}, {}, {}, 0};
     ex.run();
     return out;
 }
 
 size_t extract_claims_stream(std::string_view text, const ExtractOptions& opt, ClaimSink sink, void* user) {
     std::vector<Claim> block_claims;
-    Extractor ex{text, opt, block_claims, {}, {}, {}, {}, 0, sink, user, 0};
+    Extractor ex{text, opt, block_claims, {}, {}, {}, {}, {}, {}, 0, sink, user, 0};
     ex.run();
     return ex.base;
 }

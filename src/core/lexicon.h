@@ -42,7 +42,7 @@ const LexEntry& lookup_word(std::string_view word);
 // The same for a word already lower-cased, with its FNV-1a hash (the tokenizer computes both while
 // it scans, so each word is read once).
 constexpr uint32_t kLexHashSeed = 2166136261u;
-constexpr size_t kLexMaxWord = 16;  // no lexicon word is longer; longer words skip the lookup
+constexpr size_t kLexMaxWord = 13;  // no lexicon word is longer ("approximately"); longer words skip the lookup
 inline uint32_t lex_hash_step(uint32_t h, char lower) { return (h ^ (uint8_t)lower) * 16777619u; }
 const LexEntry& lookup_lower(const char* lower, size_t n, uint32_t hash);
 
