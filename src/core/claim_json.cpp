@@ -33,7 +33,9 @@ static json to_json(const std::string& article_id, const std::string& text, cons
             {"unit", unit}, {"qualifier", str_or_null(c.qualifier)}, {"low", num_or_null(c.low)},
             {"high", num_or_null(c.high)}, {"start", c.start}, {"end", c.end}, {"text", slice(text, c.start, c.end)},
             {"subject", subject}, {"period", period}, {"pair", c.pair >= 0 ? json(c.pair) : json(nullptr)},
-            {"ambiguous", c.ambiguous}, {"direction", str_or_null(c.direction)}, {"hedge", str_or_null(c.hedge)}};
+            {"ambiguous", c.ambiguous}, {"direction", str_or_null(c.direction)}, {"hedge", str_or_null(c.hedge)},
+            {"rate", num_or_null(c.rate)},
+            {"rate_unit", c.pair_unit && c.unit ? json(std::string(c.unit) + " per " + c.pair_unit) : json(nullptr)}};
 }
 
 std::string claim_to_json(const std::string& article_id, const std::string& text, const Claim& c) {

@@ -89,6 +89,7 @@ struct NumPhrase {
     bool digits = false;       // written with digits
     bool integer = true;       // no decimal point
     bool has_scale = false;
+    int scale_exp = 0;         // with has_scale: the power of ten the scale word stands for
     bool commas = false;
     int digit_count = 0;       // digits of the first numeric token
 };
@@ -195,6 +196,7 @@ void apply_scale(const Block& b, NumPhrase* p) {
             const double mult = b.t[j].lex->value;
             int exp10 = mult >= 1e12 ? 12 : mult >= 1e9 ? 9 : mult >= 1e6 ? 6 : 3;
             p->value = decimal_value(b.str(p->first), exp10);
+            p->scale_exp = exp10;
         } else {
             p->value *= b.t[j].lex->value;
         }
@@ -733,6 +735,28 @@ void Extractor::block(size_t begin, size_t end) {
             emit(c, i, m.last);
             i = m.last;
             continue;
+        } else if (tk.lex->kind == LexKind::Fraction) {
+            // A share: "a third of", "two thirds of", "half of", "cut by half" (as a percent). A bare
+            // "third" is an ordinal ("the third quarter").
+            double mult = 1;
+            size_t first = i;
+            if (i > 0 && (b.is(i - 1, "a") || b.is(i - 1, "one"))) first = i - 1;
+            else if (i > 0 && b.lk(i - 1) == LexKind::Number && !b.t[i - 1].lex->scale && b.t[i - 1].lex->value < 10) {
+                mult = b.t[i - 1].lex->value;
+                first = i - 1;
+            } else if (!b.is(i, "half") || (i > 0 && (b.is(i - 1, "first") || b.is(i - 1, "second") ||
+                                                      b.is(i - 1, "last") || b.is(i - 1, "other")))) {
+                continue;  // "the first half of the decade" is a period, not a share
+            }
+            const bool by_half = b.is(i, "half") && i > 0 && b.is(i - 1, "by");
+            if (!b.is(i + 1, "of") && !by_half) continue;
+            Claim c;
+            c.kind = ClaimKind::Percent;
+            c.value = mult * tk.lex->value * 100;
+            c.unit = "%";
+            set_bounds(c, Bound::Exact);
+            emit(c, first, i);
+            continue;
         } else if (tk.lex->kind == LexKind::Multiple) {
             Claim c;
             c.kind = ClaimKind::Quantity;
@@ -746,6 +770,33 @@ void Extractor::block(size_t begin, size_t end) {
         }
         apply_scale(b, &p);
         if (!(p.value <= kMaxValue)) { i = p.last; continue; }
+
+        // Ranges: "between 5 and 10 percent", "30-40 percent", "1.5–2 billion yuan". The unit and
+        // the scale come after the second number and apply to both.
+        double range_low = kNone, range_high = kNone;
+        if (p.digits) {
+            const size_t k = p.last + 1;
+            const bool between = p.first > 0 && b.is(p.first - 1, "between") && b.is(k, "and") && b.num(k + 1);
+            const bool dash = !between && !p.has_scale && b.num(k + 1) &&
+                              ((b.sym(k, '-') && b.attached(k) && b.attached(k + 1)) || b.sym(k, 0x2013)) &&
+                              !(b.sym(k + 2, '-') && b.num(k + 3));
+            if (between || dash) {
+                NumPhrase q;
+                q.first = q.last = k + 1;
+                q.digits = true;
+                q.value = parse_digits(b.str(k + 1), &q.integer, &q.commas, &q.digit_count);
+                apply_scale(b, &q);
+                if (q.value <= kMaxValue) {
+                    if (!p.has_scale && q.has_scale) p.value = decimal_value(b.str(p.first), q.scale_exp);
+                    if (between || q.value > p.value) {
+                        range_low = p.value;
+                        range_high = q.value;
+                        p.last = q.last;
+                        p.has_scale = p.has_scale || q.has_scale;
+                    }
+                }
+            }
+        }
 
         Claim c;
         c.value = p.value;
@@ -797,7 +848,7 @@ void Extractor::block(size_t begin, size_t end) {
                 c.kind = ClaimKind::Quantity; c.unit = b.t[j].lex->name; last_tok = j; classified = true;
             }
         }
-        if (!classified && is_year(p)) {
+        if (!classified && is_year(p) && is_none(range_low)) {
             // A year: a period, never a count.
             c = Claim{};
             c.kind = ClaimKind::Period;
@@ -832,11 +883,14 @@ void Extractor::block(size_t begin, size_t end) {
                 c.noun_end = toks[noun_last].end;
             }
         }
-        // Ranges: "30-40 percent", "between 5 and 10"
-        size_t qual_first = find_qualifier(b, first_tok, c);
-        if (!c.qualifier) set_bounds(c, Bound::Exact);
-        // "crossed the one-trillion-yuan mark": the mark word ends the claim's phrase
-        (void)qual_first;
+        if (!is_none(range_low)) {
+            c.value = c.low = range_low;
+            c.high = range_high;
+            c.qualifier = "between";
+        } else {
+            find_qualifier(b, first_tok, c);
+            if (!c.qualifier) set_bounds(c, Bound::Exact);
+        }
         emit(c, first_tok, last_tok);
         i = last_tok;
     }
@@ -996,6 +1050,10 @@ void Extractor::block(size_t begin, size_t end) {
                 c.pair = (int32_t)(base + k + 1);
                 out[k + 1].pair = (int32_t)(base + k);
                 Claim& d = out[k + 1];
+                c.rate = c.value / d.value;  // e.g. 1.2e12 CNY / 171.39e9 USD = 7.0016 CNY per USD
+                d.rate = d.value / c.value;
+                c.pair_unit = d.unit;
+                d.pair_unit = c.unit;
                 d.subject_start = c.subject_start;
                 d.subject_end = c.subject_end;
                 d.hedge = c.hedge;

@@ -239,3 +239,60 @@ TEST_CASE("streaming gives the same claims as the vector API, pairs indexed glob
         if (streamed[i].pair >= 0) REQUIRE(all[(size_t)streamed[i].pair].pair == (int32_t)i);
     }
 }
+
+TEST_CASE("ranges: between X and Y, X-Y, with the unit and scale after Y", "[extract][ranges]") {
+    struct Case { const char* text; ClaimKind kind; double low; double high; const char* unit; };
+    const Case cases[] = {
+        {"between 5 and 10 percent of firms", ClaimKind::Percent, 5, 10, "%"},
+        {"grew 30-40 percent", ClaimKind::Percent, 30, 40, "%"},
+        {"worth 1.5\xE2\x80\x93" "2 billion yuan", ClaimKind::Money, 1.5e9, 2e9, "CNY"},
+        {"between $3 billion and $4 billion", ClaimKind::Money, 3e9, 3e9, "USD"},  // see below
+    };
+    for (int k = 0; k < 3; ++k) {
+        const Case& c = cases[k];
+        auto cs = run(c.text);
+        INFO(c.text);
+        REQUIRE(cs.size() == 1);
+        CHECK(cs[0].kind == c.kind);
+        CHECK(cs[0].low == Approx(c.low));
+        CHECK(cs[0].high == Approx(c.high));
+        CHECK(cs[0].value == Approx(c.low));
+        CHECK(unit_is(cs[0], c.unit));
+        CHECK(std::string(cs[0].qualifier) == "between");
+    }
+    // Two currency amounts are two claims; a year range stays a period; a phone number is no range.
+    CHECK(run("between $3 billion and $4 billion").size() == 2);
+    auto years = run("during 2026-2030");
+    REQUIRE(years.size() == 1);
+    CHECK(years[0].kind == ClaimKind::Period);
+    CHECK(run("call 010-6512-3456").empty());
+}
+
+TEST_CASE("fractions and multiples state a value", "[extract][fractions]") {
+    auto a = run("a third of companies");
+    REQUIRE(a.size() == 1);
+    CHECK(a[0].kind == ClaimKind::Percent);
+    CHECK(a[0].value == Approx(100.0 / 3));
+    auto b = run("two thirds of the budget");
+    REQUIRE(b.size() == 1);
+    CHECK(b[0].value == Approx(200.0 / 3));
+    auto h = run("half of all shipments");
+    REQUIRE(h.size() == 1);
+    CHECK(h[0].value == 50);
+    CHECK(run("the third quarter of 2025").size() == 1);   // a period only
+    CHECK(run("in the first half of the decade").empty());  // neither a share nor a dated period
+    auto t = run("a tenfold increase");
+    REQUIRE(t.size() == 1);
+    CHECK(t[0].kind == ClaimKind::Quantity);
+    CHECK(t[0].value == 10);
+}
+
+TEST_CASE("conversion pairs carry the implied exchange rate", "[extract][pairs]") {
+    auto cs = run("to exceed 1.2 trillion yuan (about 171.39 billion U.S. dollars)");
+    REQUIRE(cs.size() == 2);
+    CHECK(cs[0].rate == Approx(1.2e12 / 171.39e9));  // 7.0016 CNY per USD
+    CHECK(std::string(cs[0].pair_unit) == "USD");
+    CHECK(cs[1].rate == Approx(171.39e9 / 1.2e12));
+    CHECK(std::string(cs[1].pair_unit) == "CNY");
+    CHECK(is_none(run("1.2 trillion yuan")[0].rate));
+}
