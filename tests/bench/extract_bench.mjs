@@ -296,7 +296,7 @@ export async function run() {
       `${fmt(ours.claims / (ours.bytes / 1024))} per KB in the seed text.`);
   }
   notes.push('', `Extraction rows: 1 MB = 2^20 B; corpora from scripts/make_bench_corpus.py --seed ${SEED} in build/bench/; ` +
-    `each figure is a median of ≥ ${RUNS} timed runs (one warm-up run per binary first); extraction bench took ${fmt((Date.now() - t0) / 1000, 0)} s; ` +
+    `each figure is a median of ≥ ${RUNS} timed runs (one warm-up run per binary first; within each run extract_bench times the second of two full passes, so wasm is measured after V8 has optimized it — its first, cold pass is about half as fast); extraction bench took ${fmt((Date.now() - t0) / 1000, 0)} s; ` +
     `1-minute load average ${fmt(load0, 2)} before it and ${fmt(os.loadavg()[0], 2)} after it on ${os.cpus().length} cores` +
     (Math.max(load0, os.loadavg()[0]) > 1.5 ? ' (other work was running: the timings are noisy)' : '') + '.');
   return { rows, notes };
