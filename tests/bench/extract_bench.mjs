@@ -4,7 +4,7 @@
 //   node tests/bench/extract_bench.mjs                       prints its own markdown table
 //   node tests/bench/extract_bench.mjs --rows-json FILE      writes {rows, notes} for bench.mjs
 // Progress goes to stderr. Missing binaries give "n/a — build first" rows, never an error.
-// Env: BENCH_EXTRACT_RUNS=5 (timed runs per measurement, more on the small corpora; one untimed
+// Env: BENCH_EXTRACT_RUNS=9 (timed runs per measurement, more on the small corpora; one untimed
 //      warm-up per binary first)
 //      BENCH_EXTRACT_SIZES=10,25,50,100 (MB corpora; 50 is the throughput/wasm size)
 //      BENCH_RECOGNIZERS_MIN_S=3 (least seconds of Recognizers-Text passes)
@@ -25,7 +25,7 @@ const WASM = process.env.BENCH_EXTRACT_WASM || path.join(ROOT, 'build/wasm/extra
 const FACTLENS = process.env.BENCH_FACTLENS || path.join(ROOT, 'build/native/factlens');
 const BENCH_DIR = path.join(ROOT, 'build/bench');
 const CORPUS_SCRIPT = path.join(ROOT, 'scripts/make_bench_corpus.py');
-const RUNS = Math.max(1, Number(process.env.BENCH_EXTRACT_RUNS || 5));
+const RUNS = Math.max(1, Number(process.env.BENCH_EXTRACT_RUNS || 9));
 const SIZES = (process.env.BENCH_EXTRACT_SIZES || '10,25,50,100').split(',').map(Number);
 const MAIN_SIZE = SIZES.includes(50) ? 50 : SIZES[Math.floor(SIZES.length / 2)];
 const REC_MIN_S = Number(process.env.BENCH_RECOGNIZERS_MIN_S || 3);
