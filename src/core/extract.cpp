@@ -940,32 +940,54 @@ void Extractor::block(size_t begin, size_t end) {
             if (!c.direction && b.lk(q) == LexKind::Direction) c.direction = toks[q].lex->name;
             if (!c.hedge && b.lk(q) == LexKind::Hedge) c.hedge = toks[q].lex->name;
         }
-        // Subject: the nearest run of content words before the number, past verbs and qualifiers.
-        if (c.kind == ClaimKind::Count && c.noun_end > c.noun_start) {
+        // Subject. A count is about its noun ("6,000 AI companies"), unless the noun is only a
+        // measure ("1.78 million units"). A percent or amount followed by a noun is about that noun
+        // ("5 percent GDP expansion"). Otherwise: the nearest run of content words before the
+        // number, past verbs and qualifiers, not reaching back into the previous claim.
+        const bool measure_noun = c.kind == ClaimKind::Count && c.noun_end > c.noun_start &&
+                                  std::string_view(text.data() + c.noun_start, c.noun_end - c.noun_start) == "units";
+        size_t after_first = tl + 1, after_last = tl;
+        if ((c.kind == ClaimKind::Percent || c.kind == ClaimKind::Money) && !b.is(tl + 1, "mark") &&
+            !b.is(tl + 1, "threshold") && !b.is(tl + 1, "level") && !b.is(tl + 1, "figure"))
+            while (after_last + 1 < n && after_last - tl < 3 && b.content(after_last + 1) && sentence[after_last + 1] == sid)
+                ++after_last;
+        if (c.kind == ClaimKind::Count && c.noun_end > c.noun_start && !measure_noun) {
             c.subject_start = c.noun_start;
             c.subject_end = c.noun_end;
+        } else if (after_last > tl) {
+            c.subject_start = toks[after_first].start;
+            c.subject_end = toks[after_last].end;
         } else {
+            // Not reaching back into the previous claim, its counted noun included.
+            size_t floor_tok = k > first_claim ? claim_toks[k - 1 - first_claim].second + 1 : 0;
+            if (k > first_claim)
+                while (floor_tok < tf && toks[floor_tok].start < out[k - 1].noun_end) ++floor_tok;
             size_t j = tf;
             size_t steps = 0;
-            while (j > 0 && steps < 8 && sentence[j - 1] == sid) {
+            while (j > floor_tok && steps < 8 && sentence[j - 1] == sid) {
                 const size_t q = j - 1;
-                const LexKind lk = b.lk(q);
                 if (b.content(q) && !b.is(q, "more")) break;
                 if (toks[q].type == TokType::Number || b.sym(q, '(')) { j = 0; break; }
                 --j;
                 ++steps;
             }
-            if (j > 0 && sentence[j - 1] == sid && b.word(j - 1)) {
+            if (j > floor_tok && sentence[j - 1] == sid && b.word(j - 1)) {
                 size_t last = j - 1, first = last;
-                while (first > 0 && last - first < 3 && b.content(first - 1) &&
+                while (first > floor_tok && last - first < 3 && b.content(first - 1) &&
                        sentence[first - 1] == sid && b.str(first - 1).find('\'') == std::string_view::npos &&
                        b.str(first - 1).find("\xE2\x80\x99") == std::string_view::npos)
                     --first;
                 if (b.str(first).find("\xE2\x80\x99") != std::string_view::npos || b.str(first).find('\'') != std::string_view::npos) {
                     if (first < last) ++first;
                 }
-                c.subject_start = toks[first].start;
-                c.subject_end = toks[last].end;
+                // A lone possessive ("last year's") is no subject.
+                const std::string_view lone = b.str(first);
+                const bool possessive_only = first == last && (lone.find('\'') != std::string_view::npos ||
+                                                               lone.find("\xE2\x80\x99") != std::string_view::npos);
+                if (!possessive_only) {
+                    c.subject_start = toks[first].start;
+                    c.subject_end = toks[last].end;
+                }
             }
             if (c.kind == ClaimKind::Count && c.noun_end == c.noun_start && c.subject_end > c.subject_start) {
                 c.noun_start = c.subject_start;

@@ -133,7 +133,17 @@ const Row kRows[] = {
     {"reaching", kind(LexKind::Stop)}, {"value", kind(LexKind::Stop)}, {"total", kind(LexKind::Stop)},
     {"size", kind(LexKind::Stop)}, {"scale", kind(LexKind::Stop)}, {"comprising", kind(LexKind::Stop)},
     {"including", kind(LexKind::Stop)}, {"compared", kind(LexKind::Stop)}, {"respectively", kind(LexKind::Stop)},
-    {"per", kind(LexKind::Stop)}, {"into", kind(LexKind::Stop)}, {"than", kind(LexKind::Stop)},
+    {"per", kind(LexKind::Stop)}, {"into", kind(LexKind::Stop)},
+    // Pronouns, adverbs and reporting verbs: never the subject of a figure.
+    {"it", kind(LexKind::Stop)}, {"they", kind(LexKind::Stop)}, {"them", kind(LexKind::Stop)},
+    {"he", kind(LexKind::Stop)}, {"she", kind(LexKind::Stop)}, {"we", kind(LexKind::Stop)},
+    {"already", kind(LexKind::Stop)}, {"also", kind(LexKind::Stop)}, {"still", kind(LexKind::Stop)},
+    {"only", kind(LexKind::Stop)}, {"just", kind(LexKind::Stop)}, {"posted", kind(LexKind::Stop)},
+    {"reported", kind(LexKind::Stop)}, {"recorded", kind(LexKind::Stop)}, {"registered", kind(LexKind::Stop)},
+    {"saw", kind(LexKind::Stop)}, {"hit", kind(LexKind::Stop)}, {"hits", kind(LexKind::Stop)},
+    {"moves", kind(LexKind::Stop)}, {"moved", kind(LexKind::Stop)}, {"announced", kind(LexKind::Stop)},
+    {"showed", kind(LexKind::Stop)}, {"shows", kind(LexKind::Stop)}, {"signals", kind(LexKind::Stop)},
+    {"reflecting", kind(LexKind::Stop)}, {"worth", kind(LexKind::Stop)}, {"made", kind(LexKind::Stop)},
 };
 
 // Open addressing on a FNV-1a hash of the lower-cased word: no allocation per lookup, since the

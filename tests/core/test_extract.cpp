@@ -296,3 +296,19 @@ TEST_CASE("conversion pairs carry the implied exchange rate", "[extract][pairs]"
     CHECK(std::string(cs[1].pair_unit) == "CNY");
     CHECK(is_none(run("1.2 trillion yuan")[0].rate));
 }
+
+TEST_CASE("subjects: what the figure is about, not a verb, pronoun or the previous figure's noun", "[extract][subjects]") {
+    auto subject = [](const std::string& t, size_t i) {
+        auto cs = run(t);
+        REQUIRE(cs.size() > i);
+        return t.substr(cs[i].subject_start, cs[i].subject_end - cs[i].subject_start);
+    };
+    CHECK(subject("AI companies now number over 6,000.", 0) == "AI companies");
+    CHECK(subject("the core industrial output expected to top 1.2 trillion yuan", 0) == "core industrial output");
+    CHECK(subject("underpinning last year's 5 percent GDP expansion", 0) == "GDP expansion");
+    CHECK(subject("intelligent computing power reached 1,590 exaflops", 0) == "intelligent computing power");
+    CHECK(subject("shipments of smart glasses exceeded 1.78 million units, with nearly 80% comprising AI glasses", 0) ==
+          "smart glasses");
+    CHECK(subject("shipments of smart glasses exceeded 1.78 million units, with nearly 80% comprising AI glasses", 1).empty());
+    CHECK(subject("and manufacturers increased it by 9.3%", 0) == "manufacturers");
+}
