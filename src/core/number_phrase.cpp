@@ -53,26 +53,16 @@ double decimal_value(std::string_view s, int exp10) {
 }
 
 double parse_digits(std::string_view s, bool* integer, bool* commas, int* ndigits) {
-    double v = 0, frac = 0, scale = 1;
-    bool after_point = false;
+    // A single "." is a decimal point; commas group thousands. "1.234.567" (European grouping) is
+    // read as grouping when there is more than one ".".
+    const size_t dots = std::count(s.begin(), s.end(), '.');
     int nd = 0;
-    // A single "." followed by digits is a decimal point; commas group thousands. "1.234.567"
-    // (European grouping) is read as grouping when there is more than one ".".
-    size_t dots = std::count(s.begin(), s.end(), '.');
     for (char c : s) {
-        if (c >= '0' && c <= '9') {
-            ++nd;
-            if (after_point) { scale *= 10; frac += (c - '0') / scale; }
-            else v = v * 10 + (c - '0');
-        } else if (c == '.') {
-            if (dots == 1) after_point = true;
-        } else if (c == ',') {
-            *commas = true;
-        }
+        if (c >= '0' && c <= '9') ++nd;
+        else if (c == ',') *commas = true;
     }
-    *integer = !after_point;
+    *integer = dots != 1;
     *ndigits = nd;
-    (void)v; (void)frac;
     return decimal_value(s, 0);
 }
 
