@@ -19,10 +19,85 @@
     return JSON.parse(UTF8ToString(Module._factlens_state()));
   }
 
+  // ---- Files: streamed into the engine in chunks, so a file of hundreds of MB never sits in the
+  // wasm heap whole (the JSON command path would copy it twice). Used by load_files, drops and the
+  // file picker. One file at a time; each is all or nothing.
+  var CHUNK_CHARS = 1 << 20;
+  var chunkBuf = 0, chunkCap = 0;
+  var encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
+
+  function feedText(text) {
+    for (var i = 0; i < text.length;) {
+      var j = Math.min(text.length, i + CHUNK_CHARS);
+      var c = text.charCodeAt(j - 1);
+      if (j < text.length && c >= 0xD800 && c <= 0xDBFF) j--;  // never split a surrogate pair
+      var part = text.slice(i, j);
+      var need = part.length * 3 + 1;
+      if (need > chunkCap) {
+        if (chunkBuf) _free(chunkBuf);
+        chunkCap = Math.max(need, 3 * CHUNK_CHARS + 4);
+        chunkBuf = _malloc(chunkCap);
+      }
+      var written = encoder ? encoder.encodeInto(part, HEAPU8.subarray(chunkBuf, chunkBuf + chunkCap)).written
+                            : (stringToUTF8(part, chunkBuf, chunkCap), lengthBytesUTF8(part));
+      Module._fl_load_feed(chunkBuf, written);
+      i = j;
+    }
+  }
+
+  function loadOne(name, text) {
+    withString(name, function (p) { Module._fl_load_begin(p); });
+    feedText(text);
+    return JSON.parse(UTF8ToString(Module._fl_load_end()));
+  }
+
+  function loadFiles(cmd) {
+    var files = cmd.files;
+    if (!Array.isArray(files) || files.length === 0)
+      return { ok: false, error: '"files" must be a non-empty array of {name, text}' };
+    for (var k = 0; k < files.length; k++) {
+      var f = files[k];
+      if (!f || typeof f !== 'object' || typeof f.name !== 'string' || typeof f.text !== 'string')
+        return { ok: false, error: 'each file must be an object {name: string, text: string}' };
+    }
+    var loaded = [], failed = [];
+    files.forEach(function (f) {
+      var r = loadOne(f.name, f.text);
+      if (r.ok) loaded.push({ name: f.name, facts: r.facts, article: r.article || null });
+      else failed.push({ name: f.name, error: r.error });
+    });
+    Module._fl_load_done();
+    var out = failed.length ? { ok: false, error: failed.map(function (x) { return x.error; }).join('; ') } : { ok: true };
+    out.loaded = loaded;
+    out.failed = failed;
+    out.state = state();
+    return out;
+  }
+
+  // Files from a drop or the file picker: read, then loaded as load_files does; the app shows the result.
+  Module.flLoadDroppedFiles = function (fileList) {
+    var list = Array.prototype.slice.call(fileList || []);
+    if (!list.length) return;
+    Promise.all(list.map(function (file) {
+      return file.text().then(function (text) { return { name: file.name, text: text }; },
+                              function (e) { return { name: file.name, error: String(e && e.message || e) }; });
+    })).then(function (files) {
+      var readable = files.filter(function (f) { return typeof f.text === 'string'; });
+      files.filter(function (f) { return f.error; }).forEach(function (f) {
+        withString(f.name + ': could not be read (' + f.error + ')', function (p) { Module._fl_show_notice(p, 1); });
+      });
+      if (readable.length) {
+        var r = loadFiles({ files: readable });
+        Module._fl_after_drop(r.loaded.length);
+      }
+    });
+  };
+
   function command(cmd) {
     if (!isReady) return { ok: false, error: 'FactLens is not ready yet: await factlens.ready first' };
     if (cmd === null || typeof cmd !== 'object' || Array.isArray(cmd))
       return { ok: false, error: 'a command is an object like {type: "select_article", index: 0}' };
+    if (cmd.type === 'load_files') return loadFiles(cmd);
     var json;
     try { json = JSON.stringify(cmd); } catch (e) { return { ok: false, error: 'command is not JSON-serializable: ' + e.message }; }
     var r = JSON.parse(withString(json, function (p) { return UTF8ToString(Module._factlens_command(p)); }));

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "../core/utf8.h"
+#include "api_args.h"
+#include "app_api_internal.h"
 
 namespace factlens {
 
@@ -34,7 +36,7 @@ std::string state_json(const AppState& s, const PlatformInfo& p) {
     const char* focus = focus_name(s.focus);
     json j = {
         {"version", s.version},
-        {"view", "reader"},
+        {"view", view_name(s.view)},
         {"articles", articles},
         {"selection", selection},
         {"filter", s.filter},
@@ -43,67 +45,109 @@ std::string state_json(const AppState& s, const PlatformInfo& p) {
         {"canvas", {{"css_width", p.css_width}, {"css_height", p.css_height}, {"width", p.width}, {"height", p.height}}},
         {"frames", s.frames},
         {"first_frame_ms", p.first_frame_ms >= 0 ? json(p.first_frame_ms) : json(nullptr)},
+        {"frame_ms", {{"median", p.frame_ms.median}, {"p95", p.frame_ms.p95}, {"count", p.frame_ms.count}}},
         {"error", s.load_error.empty() ? json(nullptr) : json(s.load_error)},
         {"warnings", s.load_warnings},
-        {"facts", s.facts_count >= 0 ? json(s.facts_count) : json(nullptr)},
         {"layout", {{"list_rows", rows}, {"reader", rect_json(s.layout.reader, k)}, {"filter", rect_json(s.layout.filter, k)}}},
     };
+    // "facts" was the embedded fact count; it is now the explorer's state (its "total" is that count).
+    j["facts"] = facts_state_json(s);
+    json& lay = j["layout"];
+    lay["query"] = rect_json(s.layout.query, k);
+    lay["tabs"] = {{"articles", rect_json(s.layout.tabs[0], k)}, {"facts", rect_json(s.layout.tabs[1], k)}};
+    json frows = json::array();
+    for (const FrameLayout::FactRow& r : s.layout.fact_rows) { json row = rect_json(r.rect, k); row["index"] = r.index; frows.push_back(row); }
+    lay["fact_rows"] = frows;
+    json marks = json::array();
+    for (const FrameLayout::Mark& m : s.layout.reader_marks) {
+        json mk = rect_json(m.rect, k);
+        mk["row"] = m.row;
+        mk["start"] = m.row < s.facts.table.size() ? s.facts.table.start[m.row] : 0;
+        marks.push_back(mk);
+    }
+    lay["reader_marks"] = marks;
+    json fvals = json::array();
+    for (const FrameLayout::Facet& f : s.layout.facet_values) {
+        json fv = rect_json(f.rect, k);
+        if (f.facet >= 0 && f.facet < (int)s.facts.view.facets.size() && f.value >= 0 &&
+            f.value < (int)s.facts.view.facets[(size_t)f.facet].values.size()) {
+            fv["facet"] = s.facts.view.facets[(size_t)f.facet].name;
+            fv["value"] = s.facts.view.facets[(size_t)f.facet].values[(size_t)f.value].label;
+        }
+        fvals.push_back(fv);
+    }
+    lay["facet_values"] = fvals;
+    j["link"] = facts_fragment(s);
     // Replace, never throw, on any invalid UTF-8 that slipped into a string.
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-// Reads a non-negative integer that fits in size_t; rejects 1.5, -1, "3", 1e300.
-static bool get_index(const json& req, const char* key, size_t* out, std::string* error) {
-    auto it = req.find(key);
-    if (it == req.end()) { *error = std::string("missing \"") + key + "\""; return false; }
-    if (it->is_number_unsigned()) { *out = it->get<size_t>(); return true; }
-    if (it->is_number_integer() && it->get<long long>() >= 0) { *out = (size_t)it->get<long long>(); return true; }
-    if (it->is_number_float()) {
-        double d = it->get<double>();
-        if (d >= 0 && d < 9.0e15 && std::floor(d) == d) { *out = (size_t)d; return true; }
-    }
-    *error = std::string("\"") + key + "\" must be a non-negative integer";
-    return false;
-}
-
-static std::string reply(const std::string& error) {
+static std::string reply(const std::string& error, const json* extra = nullptr) {
     json j = error.empty() ? json{{"ok", true}} : json{{"ok", false}, {"error", error}};
+    if (extra && error.empty() && extra->is_object())
+        for (auto it = extra->begin(); it != extra->end(); ++it) j[it.key()] = it.value();
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+std::string file_load_result_json(const FileLoadResult& r) {
+    json j = r.ok ? json{{"ok", true}, {"facts", r.facts}, {"article", r.article.empty() ? json(nullptr) : json(r.article)}}
+                  : json{{"ok", false}, {"error", r.error}};
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+static std::string cmd_select_article(AppState& s, const json& req, json*) {
+    std::string error, id;
+    if (req.contains("id")) {
+        if (!get_string(req, "id", 1000, &id, &error)) return error;
+        return select_article_by_id(s, id);
+    }
+    long long index = 0;
+    const long long n = (long long)s.corpus.articles.size();
+    if (!get_integer(req, "index", 0, n > 0 ? n - 1 : 0, &index, &error)) {
+        if (!req.contains("index")) return error + " (or give \"id\")";
+        return n ? error : "there are no articles";
+    }
+    return select_article(s, (int)index);
+}
+
+static std::string cmd_select_text(AppState& s, const json& req, json*) {
+    std::string error;
+    long long start = 0, end = 0;
+    const long long max = 0xFFFFFFFFll;
+    if (!get_integer(req, "start", 0, max, &start, &error) || !get_integer(req, "end", 0, max, &end, &error)) return error;
+    return select_text(s, (size_t)start, (size_t)end);
+}
+
+static std::string cmd_set_filter(AppState& s, const json& req, json*) {
+    std::string error, text;
+    if (!get_string(req, "text", 1000, &text, &error)) return error;
+    return set_filter(s, text);
+}
+
+static const Command kCommands[] = {
+    {"select_article", cmd_select_article},
+    {"select_text", cmd_select_text},
+    {"set_filter", cmd_set_filter},
+};
+
 std::string run_command_json(AppState& s, std::string_view request) {
-    if (request.size() > (1u << 20)) return reply("command is larger than 1 MiB");
+    if (request.size() > (64u << 20)) return reply("command is larger than 64 MiB");
     json req = json::parse(request.begin(), request.end(), nullptr, false);
     if (req.is_discarded()) return reply("command is not valid JSON");
     if (!req.is_object()) return reply("command must be a JSON object with a \"type\"");
     auto type_it = req.find("type");
     if (type_it == req.end() || !type_it->is_string()) return reply("command needs a string \"type\"");
-    const std::string type = type_it->get<std::string>();
-    std::string error;
-    if (type == "select_article") {
-        if (req.contains("id")) {
-            if (!req["id"].is_string()) return reply("\"id\" must be a string");
-            return reply(select_article_by_id(s, req["id"].get<std::string>()));
-        }
-        size_t index = 0;
-        if (!get_index(req, "index", &index, &error)) return reply(error + " (or give \"id\")");
-        if (index >= s.corpus.articles.size())
-            return reply("no article at index " + std::to_string(index) + " (there are " +
-                         std::to_string(s.corpus.articles.size()) + ")");
-        return reply(select_article(s, (int)index));
-    }
-    if (type == "select_text") {
-        size_t start = 0, end = 0;
-        if (!get_index(req, "start", &start, &error) || !get_index(req, "end", &end, &error)) return reply(error);
-        return reply(select_text(s, start, end));
-    }
-    if (type == "set_filter") {
-        if (!req.contains("text") || !req["text"].is_string()) return reply("\"text\" must be a string");
-        return reply(set_filter(s, req["text"].get<std::string>()));
-    }
+    const std::string& type = type_it->get_ref<const std::string&>();
+    json extra = json::object();
+    for (const Command& c : kCommands)
+        if (type == c.type) return reply(c.run(s, req, &extra), &extra);
+    for (size_t i = 0; i < kFactsCommandCount; ++i)
+        if (type == kFactsCommands[i].type) return reply(kFactsCommands[i].run(s, req, &extra), &extra);
+    std::string known;
+    for (const Command& c : kCommands) known += (known.empty() ? "" : ", ") + std::string(c.type);
+    for (size_t i = 0; i < kFactsCommandCount; ++i) known += ", " + std::string(kFactsCommands[i].type);
     std::string shown = type.size() > 60 ? utf8_sanitize(type.substr(0, utf8_floor_boundary(type, 60))) + "..." : type;
-    return reply("unknown command type \"" + shown +
-                 "\" (known: select_article, select_text, set_filter)");
+    return reply("unknown command type \"" + shown + "\" (known: " + known + ")");
 }
 
 } // namespace factlens

@@ -14,10 +14,16 @@ struct PlatformInfo {
     double css_width = 0, css_height = 0;  // canvas size in CSS pixels
     int width = 0, height = 0;             // canvas backing store in device pixels
     double first_frame_ms = -1;            // performance.now() at the end of the first frame; -1 before
+    // CPU time spent in each rendered frame (input to GL calls issued), over the last `count` frames
+    // (at most 256, the newest ones): median and 95th percentile in ms.
+    struct FrameTimes { double median = 0, p95 = 0; int count = 0; } frame_ms;
 };
 
 // The snapshot returned by factlens.state().
 std::string state_json(const AppState& s, const PlatformInfo& p);
+
+// {"ok":true,"facts":N,"article":"id"|null} or {"ok":false,"error":"..."}: one file of load_files.
+std::string file_load_result_json(const FileLoadResult& r);
 
 // Runs one command given as a JSON object (e.g. {"type":"select_article","index":2}). Returns
 // {"ok":true} or {"ok":false,"error":"..."}; a failed command changes nothing.

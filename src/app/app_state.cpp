@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include <nlohmann/json.hpp>
 
+#include "../core/facts_io.h"
 #include "../core/utf8.h"
 #include "embedded_assets.h"
 
@@ -15,6 +15,8 @@ const char* focus_name(Focus f) {
         case Focus::Filter: return "filter";
         case Focus::List: return "list";
         case Focus::Reader: return "reader";
+        case Focus::Query: return "query";
+        case Focus::Facts: return "facts";
         case Focus::None: break;
     }
     return nullptr;
@@ -105,13 +107,20 @@ void load_embedded_corpus(AppState& s) {
     LoadResult r = load_corpus(std::string_view((const char*)meta->data, meta->size), files, &loaded);
     if (!r.ok) { s.load_error = r.error; return; }
     s.corpus = std::move(loaded);
-    // The claims extracted at build time (assets/facts.json): for now only counted.
+    std::vector<std::string> warnings = r.warnings;
+    // The claims extracted at build time (assets/facts.json), linked to the corpus texts.
+    FactTable table;
     if (const EmbeddedAsset* facts = find_embedded_asset("facts.json")) {
-        nlohmann::json j = nlohmann::json::parse(facts->data, facts->data + facts->size, nullptr, false);
-        s.facts_count = j.is_array() ? (int)j.size() : -1;
-        if (!j.is_array()) s.load_warnings.push_back("facts.json is not a JSON array of claims");
+        FactsLoadResult fr = load_facts_text(&table, &s.corpus, "facts.json",
+                                             std::string_view((const char*)facts->data, facts->size));
+        if (!fr.ok) warnings.push_back("the embedded facts could not be loaded: " + fr.error);
+    } else {
+        warnings.push_back("this build has no facts.json: the Facts view is empty");
     }
-    s.load_warnings = r.warnings;
+    s.facts = FactsState{};
+    s.facts.table = std::move(table);
+    s.facts_count = (int)s.facts.table.size();
+    s.load_warnings = std::move(warnings);
     s.selected = -1;
     if (!s.corpus.articles.empty()) select_article(s, 0);
 }

@@ -4,9 +4,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "../core/corpus.h"
+#include "../core/fact_query.h"
+#include "../core/fact_table.h"
 
 namespace factlens {
 
@@ -16,7 +19,7 @@ struct UiRect {
 };
 
 // Which widget has keyboard focus, as far as the app's own logic cares (for state() and Ctrl+C).
-enum class Focus { None, Filter, List, Reader };
+enum class Focus { None, Filter, List, Reader, Query, Facts };
 const char* focus_name(Focus f);
 
 // Word-wrapped lines of the reader, cached between frames: rebuilt only when the text, the wrap width
@@ -33,12 +36,71 @@ struct ReaderLayout {
 };
 
 // Where things were drawn in the last frame; only for the JS API (tests and hosts click by it).
+// Cleared (not replaced) each frame, so its buffers are reused.
 struct FrameLayout {
     struct Row { int article = -1; UiRect rect; };
     std::vector<Row> list_rows;  // visible rows of the article list
     UiRect reader;               // the reader's text area
     UiRect filter;               // the "Filter articles" field
+    struct FactRow { int index = -1; UiRect rect; };
+    std::vector<FactRow> fact_rows;    // visible rows of the facts table (index: row on screen)
+    struct Mark { uint32_t row = 0; UiRect rect; };
+    std::vector<Mark> reader_marks;    // fact figures drawn in the reader (row: fact table row)
+    struct Facet { int facet = -1, value = -1; UiRect rect; };
+    std::vector<Facet> facet_values;   // clickable facet values
+    UiRect query;                      // the facts query box
+    UiRect tabs[2];                    // the Articles and Facts tabs
+    void clear() {
+        list_rows.clear(); fact_rows.clear(); reader_marks.clear(); facet_values.clear();
+        reader = filter = query = UiRect{};
+        tabs[0] = tabs[1] = UiRect{};
+    }
 };
+
+enum class View { Articles, Facts };
+const char* view_name(View v);
+
+// The Facts view's columns, in their default order. Names are the API's (state().facts.columns).
+enum class FactColumn : int { Source, Kind, Value, Unit, Bounds, Subject, Period, Hedge, Direction, Pair, Sentence, Count_ };
+const char* fact_column_name(FactColumn c);
+FactField fact_column_field(FactColumn c);  // what a click on its header sorts by
+
+// The facts explorer's state: the table, the query and its result.
+struct FactsState {
+    FactTable table;
+    FactView view;                  // the rows on screen, facets; rebuilt by update_facts()
+    std::string query;              // as typed
+    std::vector<QueryTerm> terms;   // the last query that parsed (what view shows)
+    std::string applied_query;      // its text
+    std::string query_error;        // "" or why `query` does not parse (the rows stay as they were)
+    size_t query_error_pos = 0;
+    std::vector<SortKey> sort;      // empty: load order
+    unsigned columns_visible = (1u << (int)FactColumn::Count_) - 1 - (1u << (int)FactColumn::Direction);
+    bool columns_from_link = false; // apply columns_visible to the table on the next frame
+    bool sort_from_link = false;    // apply sort to the table headers on the next frame
+    int selected = -1;              // index into view.rows (the row on screen), -1 for none
+    int sel_anchor = -1;            // other end of a Shift-selected range of rows, or -1
+    uint32_t selected_row = UINT32_MAX;  // the fact table row of `selected`, kept across queries
+    bool scroll_to_selected = false;
+    bool dirty = true;              // the query, sort or table changed: update_facts() reruns
+    std::string notice;             // one line under the query box: export result, load errors
+    bool notice_is_error = false;
+    bool show_facets = true;        // the facets panel beside the table (wide screens)
+    bool show_facets_narrow = false;// the facets panel above the table (narrow screens: off at first)
+    double last_query_ms = 0, last_sort_ms = 0;
+};
+
+// What the app asks of its host (the browser layer); any may be null (tests, native).
+struct AppHost {
+    // Offers text as a file download. Returns false when downloads are not possible here (a
+    // sandboxed frame): the platform has put the text on the clipboard instead.
+    bool (*download)(const char* filename, const char* mime, const std::string& text) = nullptr;
+    void (*copy_text)(const std::string& text) = nullptr;   // to the system clipboard
+    std::string (*page_link)(const std::string& fragment) = nullptr;  // the page URL with this fragment
+    void (*open_file_picker)() = nullptr;
+};
+
+using FragmentExtra = std::vector<std::pair<std::string, std::string>>;
 
 struct AppState {
     Corpus corpus;
@@ -53,6 +115,17 @@ struct AppState {
 
     std::string filter;            // contents of the filter field (case-insensitive substring match)
     Focus focus = Focus::None;
+
+    View view = View::Articles;
+    FactsState facts;
+    // The reader's link to the facts: the figure to highlight and scroll to (byte offsets into the
+    // selected article's text; start == end for none), and the fact table rows of its marks.
+    size_t reader_highlight_start = 0, reader_highlight_end = 0;
+    bool scroll_reader_to_highlight = false;
+    struct ReaderMarks { int article = -1; uint64_t generation = ~0ull; std::vector<uint32_t> rows; } reader_marks;
+    uint64_t link_generation = 0;  // bumped when anything the URL fragment holds changes
+    FragmentExtra fragment_extra;  // fragment keys FactLens does not own (kept when it writes the URL)
+    AppHost host;
 
     std::string version;           // "0.1.0+<git hash>"
     float ui_scale = 1.0f;         // device pixels per CSS pixel (devicePixelRatio)
@@ -79,5 +152,38 @@ std::string set_filter(AppState& s, const std::string& text);
 
 // Loads the corpus compiled into the binary. On failure keeps whatever was loaded before.
 void load_embedded_corpus(AppState& s);
+
+// ---- The facts explorer (facts_state.cpp) ----
+std::string set_view(AppState& s, View v);
+std::string set_view_by_name(AppState& s, const std::string& name);
+// Parses and applies a query. A malformed query returns "" all the same: the error goes to
+// s.facts.query_error and the rows stay those of the last good query.
+std::string set_fact_query(AppState& s, const std::string& query);
+std::string set_fact_sort(AppState& s, const std::vector<SortKey>& keys);
+// index counts the rows on screen; -1 clears the selection. Opens the fact's article in the reader.
+std::string select_fact(AppState& s, long long index, bool extend = false);
+// Selects the fact at table row r if the query shows it; "" or why not.
+std::string select_fact_row(AppState& s, uint32_t row);
+std::string set_fact_columns(AppState& s, const std::vector<std::string>& names);
+// Reruns the query and sort when dirty. Called at the top of each frame and by the API.
+void update_facts(AppState& s);
+// The selected rows (the range anchor..selected), as table rows in screen order.
+std::vector<uint32_t> selected_fact_rows(const AppState& s);
+
+// One file of the user's: .txt (an article: extracted here), .json/.jsonl (facts from `factlens
+// extract`). Feed it in any number of chunks; finish says what happened. Nothing is added on error.
+struct FileLoad;
+FileLoad* begin_file_load(AppState& s, const std::string& name);
+void feed_file_load(FileLoad* f, std::string_view bytes);
+struct FileLoadResult { bool ok = false; std::string error; size_t facts = 0; std::string article; };
+FileLoadResult finish_file_load(AppState& s, FileLoad* f);  // deletes f
+FileLoadResult load_file(AppState& s, const std::string& name, std::string_view text);
+
+// "value:desc,outlet:asc" -> keys; false (and *out unchanged) if a part is not a field:asc|desc.
+bool parse_sort_text(const std::string& text, std::vector<SortKey>* out);
+
+// The URL fragment: what it holds now, and applying one (on load).
+std::string facts_fragment(const AppState& s);
+void apply_fragment(AppState& s, const std::string& fragment);
 
 } // namespace factlens

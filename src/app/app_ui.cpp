@@ -37,21 +37,27 @@ void apply_style(float ui_scale) {
     ImGui::GetStyle() = style;
 }
 
-void app_frame(AppState& s, const AppFonts& fonts) {
-    s.layout = FrameLayout{};
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::Begin("FactLens", nullptr, flags);
-
-    if (!s.load_error.empty()) {
-        ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "The corpus could not be loaded: %s", s.load_error.c_str());
+// The view tabs: Articles (Alt+1), Facts (Alt+2).
+static void view_tabs(AppState& s, const AppFonts& fonts) {
+    static const char* const kLabels[2] = {"Articles", "Facts"};
+    ImGui::PushFont(fonts.bold);
+    for (int v = 0; v < 2; ++v) {
+        if (v) ImGui::SameLine();
+        const bool on = (int)s.view == v;
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetStyleColorVec4(ImGuiCol_Header) : ImVec4(0, 0, 0, 0));
+        if (ImGui::Button(kLabels[v])) set_view(s, (View)v);
+        ImGui::PopStyleColor();
+        s.layout.tabs[v] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                            ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) ImGui::SetTooltip("%s (Alt+%d)", kLabels[v], v + 1);
     }
+    ImGui::PopFont();
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_1, false)) set_view(s, View::Articles);
+    if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_2, false)) set_view(s, View::Facts);
+}
 
-    const float status_h = ImGui::GetFrameHeightWithSpacing();
-    const float body_h = ImGui::GetContentRegionAvail().y - status_h;
+static void articles_view(AppState& s, const AppFonts& fonts, float body_h) {
     const float total_w = ImGui::GetContentRegionAvail().x;
     const float scale = s.ui_scale;
     // The list takes ~38% of the width, within readable bounds; narrow screens stack the panes.
@@ -66,6 +72,29 @@ void app_frame(AppState& s, const AppFonts& fonts) {
     ImGui::BeginChild("reader_pane", ImVec2(0, stacked ? body_h - list_h - ImGui::GetStyle().ItemSpacing.y : body_h),
                       false, ImGuiWindowFlags_NoScrollbar);
     reader_view(s, fonts);
+    ImGui::EndChild();
+}
+
+void app_frame(AppState& s, const AppFonts& fonts) {
+    s.layout.clear();
+    update_facts(s);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("FactLens", nullptr, flags);
+
+    if (!s.load_error.empty()) {
+        ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "The corpus could not be loaded: %s", s.load_error.c_str());
+    }
+    view_tabs(s, fonts);
+
+    const float status_h = ImGui::GetFrameHeightWithSpacing();
+    const float body_h = ImGui::GetContentRegionAvail().y - status_h;
+    ImGui::BeginChild("body", ImVec2(0, body_h), false, ImGuiWindowFlags_NoScrollbar);
+    if (s.view == View::Facts) facts_view(s, fonts);
+    else articles_view(s, fonts, body_h);
     ImGui::EndChild();
 
     status_bar_view(s);

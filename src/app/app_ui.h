@@ -17,5 +17,6 @@ void app_frame(AppState& s, const AppFonts& fonts);
 void article_list_view(AppState& s, const AppFonts& fonts);
 void reader_view(AppState& s, const AppFonts& fonts);
 void status_bar_view(AppState& s);
+void facts_view(AppState& s, const AppFonts& fonts);
 
 } // namespace factlens

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "../core/claim.h"
 #include "../core/utf8.h"
 #include "app_ui.h"
 #include "text_wrap.h"
@@ -32,6 +33,54 @@ static size_t hit_test_line(const std::string& text, const WrappedLine& line, Im
 static float x_of(const std::string& text, const WrappedLine& line, size_t pos, ImFont* font, float size) {
     pos = std::clamp(pos, line.start, line.end);
     return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data() + line.start, text.data() + pos).x;
+}
+
+// The fact table rows whose figures are in article `a`, by start offset; rebuilt when the article or
+// the table changes, not per frame.
+static const std::vector<uint32_t>& reader_marks(AppState& s, int a) {
+    AppState::ReaderMarks& m = s.reader_marks;
+    const FactTable& t = s.facts.table;
+    if (m.article == a && m.generation == t.generation) return m.rows;
+    m.article = a;
+    m.generation = t.generation;
+    m.rows.clear();
+    const size_t text_size = s.corpus.articles[(size_t)a].text.size();
+    for (size_t r = 0; r < t.size(); ++r)
+        if (t.sources[t.source[r]].article == a && t.sentence[r] != 0 && t.end[r] <= text_size && t.end[r] > t.start[r])
+            m.rows.push_back((uint32_t)r);
+    std::stable_sort(m.rows.begin(), m.rows.end(), [&](uint32_t x, uint32_t y) { return t.start[x] < t.start[y]; });
+    return m.rows;
+}
+
+static void fact_tooltip(const FactTable& t, uint32_t r) {
+    char v[96], b[128], p[64];
+    ImGui::BeginTooltip();
+    const std::string_view unit = t.units.get(t.unit[r]);
+    ImGui::Text("%s \xC2\xB7 %s %.*s", claim_kind_name((ClaimKind)t.kind[r]),
+                format_fact_value(t.value[r], unit == "%" ? "%" : nullptr, v, sizeof v), unit == "%" ? 0 : (int)unit.size(), unit.data());
+    format_fact_bounds(t, r, b, sizeof b);
+    if (b[0]) ImGui::Text("bounds: %s", b);
+    if (t.period_start[r]) ImGui::Text("period: %s", format_period(t.period_start[r], t.period_end[r], p, sizeof p));
+    const std::string_view subj = t.subjects.get(t.subject[r]);
+    if (!subj.empty()) ImGui::Text("subject: %.*s", (int)subj.size(), subj.data());
+    const std::string_view hedge = t.hedges.get(t.hedge[r]);
+    if (!hedge.empty()) ImGui::Text("hedge: %.*s", (int)hedge.size(), hedge.data());
+    if (!is_none(t.rate[r])) {
+        const std::string_view ru = t.rate_units.get(t.rate_unit[r]);
+        ImGui::Text("pair: implied rate %.4f %.*s", t.rate[r], (int)ru.size(), ru.data());
+    }
+    if (t.ambiguous[r]) ImGui::TextColored(ImVec4(0.7f, 0.35f, 0, 1), "currency ambiguous ($ or \xC2\xA5 without context)");
+    ImGui::TextDisabled("Click to select it in the Facts table");
+    ImGui::EndTooltip();
+}
+
+static ImU32 mark_color(uint8_t kind, float alpha) {
+    static const ImVec4 kColors[6] = {
+        {0.95f, 0.60f, 0.10f, 1}, {0.20f, 0.70f, 0.35f, 1}, {0.25f, 0.50f, 0.95f, 1},
+        {0.65f, 0.35f, 0.85f, 1}, {0.55f, 0.55f, 0.60f, 1}, {0.10f, 0.65f, 0.70f, 1}};
+    ImVec4 c = kColors[kind < 6 ? kind : 4];
+    c.w = alpha;
+    return ImGui::GetColorU32(c);
 }
 
 static bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '_' || c == '\'' || c == '-'; }
@@ -89,6 +138,12 @@ void reader_view(AppState& s, const AppFonts& fonts) {
 
     const float line_h = ImFloor(size * kLineSpacing);
     const float pad_y = ImFloor((line_h - size) * 0.5f);
+    if (s.scroll_reader_to_highlight && !L.lines.empty()) {
+        size_t li = 0;
+        while (li + 1 < L.lines.size() && L.lines[li + 1].start <= s.reader_highlight_start) ++li;
+        ImGui::SetScrollY(ImMax(0.0f, line_h * (float)li - ImGui::GetWindowHeight() * 0.3f));
+        s.scroll_reader_to_highlight = false;
+    }
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float text_h = line_h * (float)L.lines.size();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -167,9 +222,31 @@ void reader_view(AppState& s, const AppFonts& fonts) {
     const float clip_top = ImGui::GetWindowPos().y, clip_bottom = clip_top + ImGui::GetWindowHeight();
     int first = (int)ImMax(0.0f, (clip_top - origin.y) / line_h);
     int last = (int)ImMin((float)L.lines.size(), (clip_bottom - origin.y) / line_h + 1);
+    const std::vector<uint32_t>& marks = reader_marks(s, s.selected);
+    const FactTable& ft = s.facts.table;
+    size_t mi = 0;
+    if (first < last) {
+        const size_t first_byte = L.lines[first].start;
+        mi = (size_t)(std::lower_bound(marks.begin(), marks.end(), first_byte,
+                                       [&](uint32_t r, size_t b) { return ft.end[r] <= b; }) - marks.begin());
+    }
+    int hovered_mark = -1;
     for (int li = first; li < last; ++li) {
         const WrappedLine& line = L.lines[li];
         const float y = origin.y + line_h * li;
+        // Fact figures: a tint per kind, stronger for the selected fact.
+        for (size_t k = mi; k < marks.size() && ft.start[marks[k]] < line.end; ++k) {
+            const uint32_t r = marks[k];
+            if (ft.end[r] <= line.start) { if (k == mi) ++mi; continue; }
+            const float x0 = x_of(a.text, line, ft.start[r], font, size), x1 = x_of(a.text, line, ft.end[r], font, size);
+            const ImVec2 p0(origin.x + x0 - 1, y + 1), p1(origin.x + x1 + 1, y + line_h - 1);
+            const bool focus = s.reader_highlight_end > s.reader_highlight_start && ft.start[r] == s.reader_highlight_start &&
+                               ft.end[r] == s.reader_highlight_end;
+            dl->AddRectFilled(p0, p1, mark_color(ft.kind[r], focus ? 0.55f : 0.20f), 2.0f);
+            dl->AddLine(ImVec2(p0.x, p1.y), p1, mark_color(ft.kind[r], 0.9f), focus ? 2.0f * scale : 1.0f * scale);
+            s.layout.reader_marks.push_back({r, {p0.x, p0.y, p1.x - p0.x, p1.y - p0.y}});
+            if (hovered && ImGui::IsMouseHoveringRect(p0, p1)) hovered_mark = (int)r;
+        }
         if (sel.start < sel.end && sel.start <= line.end && sel.end >= line.start &&
             !(sel.end == line.start && line.start != line.end)) {
             float x0 = x_of(a.text, line, sel.start, font, size);
@@ -179,6 +256,21 @@ void reader_view(AppState& s, const AppFonts& fonts) {
         }
         dl->AddText(font, size, ImVec2(origin.x, y + pad_y), text_col, a.text.data() + line.start,
                     a.text.data() + line.end);
+    }
+    if (hovered_mark >= 0) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        fact_tooltip(ft, (uint32_t)hovered_mark);
+        // A click (no drag) on a figure selects its fact in the table.
+        if (ImGui::IsMouseReleased(0) && !ImGui::IsMouseDragPastThreshold(0) && io.MouseClickedLastCount[0] == 1) {
+            const std::string why = select_fact_row(s, (uint32_t)hovered_mark);
+            if (why.empty()) {
+                set_view(s, View::Facts);
+                s.focus = Focus::Facts;
+            } else {
+                s.facts.notice = "That figure's fact is hidden by the query; clear the query to see it.";
+                s.facts.notice_is_error = true;
+            }
+        }
     }
     ImGui::EndChild();
 }

@@ -18,7 +18,7 @@
 #include "../app/app_ui.h"
 #include "../app/version.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
+#include "gl_renderer.h"
 #include "key_map.h"
 
 extern "C" {
@@ -30,12 +30,18 @@ void fl_js_show_error(const char* message);
 void fl_js_first_frame(void);
 double fl_js_canvas_left(void);
 double fl_js_canvas_top(void);
+void fl_js_set_fragment(const char* fragment);
+char* fl_js_page_link(const char* fragment);  // malloc'd
+int fl_js_download(const char* name, const char* mime, const char* text, size_t len);
+void fl_js_open_file_picker(void);
+void fl_js_save_settings(const char* ini);
 }
 
 namespace {
 
 constexpr const char* kCanvas = "#factlens-canvas";
 constexpr double kTailMs = 350;  // keep rendering this long after input: hover delays, settling layout
+constexpr int kFrameRing = 256;  // frames whose CPU time state().frame_ms summarizes
 
 struct Platform {
     factlens::AppState app;
@@ -55,6 +61,10 @@ struct Platform {
     ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
     std::string clipboard;     // what ImGui's Ctrl+V pastes: the text of the last browser paste event
     std::string reply;         // backing store for strings returned to JS
+    uint64_t link_generation = 0;      // the app's link_generation last written to the URL
+    factlens::FileLoad* file_load = nullptr;  // the file being streamed in by web/api.js
+    float frame_cpu_ms[kFrameRing] = {};  // CPU time of the newest render_frame calls (ring), for state().frame_ms
+    int frame_cpu_count = 0;       // render_frame calls timed so far
 };
 Platform g;
 
@@ -103,11 +113,10 @@ void update_canvas_size() {
 
 void rebuild_fonts_if_needed() {
     if (g.font_dpr == g.dpr) return;
-    const bool had_texture = g.font_dpr != 0;
-    if (had_texture) ImGui_ImplOpenGL3_DestroyFontsTexture();
+    factlens::gl_renderer_destroy_font_texture();
     factlens::build_fonts(ImGui::GetIO().Fonts, factlens::font_pixel_size(g.dpr), &g.fonts);
     if (!g.fonts.regular) g.fonts.regular = g.fonts.bold = ImGui::GetIO().Fonts->Fonts[0];
-    if (had_texture) ImGui_ImplOpenGL3_CreateFontsTexture();
+    factlens::gl_renderer_create_font_texture();
     g.font_dpr = g.dpr;
 }
 
@@ -131,6 +140,7 @@ void set_cursor(ImGuiMouseCursor c) {
 }
 
 void render_frame() {
+    const double frame_start = emscripten_get_now();
     rebuild_fonts_if_needed();
     ImGuiIO& io = ImGui::GetIO();
     const double now = emscripten_get_now();
@@ -140,7 +150,6 @@ void render_frame() {
     io.DisplaySize = ImVec2((float)g.fb_w, (float)g.fb_h);
     io.DisplayFramebufferScale = ImVec2(1, 1);
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     factlens::app_frame(g.app, g.fonts);
     ImGui::Render();
@@ -149,13 +158,22 @@ void render_frame() {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    factlens::gl_renderer_render(ImGui::GetDrawData(), g.fb_w, g.fb_h);
     ++g.app.frames;
     set_cursor(ImGui::GetMouseCursor());
+    if (g.app.link_generation != g.link_generation) {  // the view changed: keep the URL in step
+        g.link_generation = g.app.link_generation;
+        fl_js_set_fragment(factlens::facts_fragment(g.app).c_str());
+    }
+    if (io.WantSaveIniSettings) {  // column order, widths, visibility
+        fl_js_save_settings(ImGui::SaveIniSettingsToMemory());
+        io.WantSaveIniSettings = false;
+    }
     if (g.first_frame_ms < 0) {
         g.first_frame_ms = emscripten_get_now();
         fl_js_first_frame();
     }
+    g.frame_cpu_ms[g.frame_cpu_count++ % kFrameRing] = (float)(emscripten_get_now() - frame_start);
 }
 
 // ---- Input -------------------------------------------------------------------------------------
@@ -279,6 +297,20 @@ EM_BOOL on_context_lost(int, const void*, void*) {
 void set_clipboard(void*, const char* text) { fl_js_set_clipboard(text ? text : ""); }
 const char* get_clipboard(void*) { return g.clipboard.c_str(); }
 
+// ---- What the app asks of the page (AppHost) ------------------------------------------------------
+
+bool host_download(const char* name, const char* mime, const std::string& text) {
+    return fl_js_download(name, mime, text.data(), text.size()) != 0;
+}
+void host_copy_text(const std::string& text) { fl_js_set_clipboard(text.c_str()); }
+std::string host_page_link(const std::string& fragment) {
+    char* p = fl_js_page_link(fragment.c_str());
+    std::string link = p ? p : "";
+    free(p);
+    return link;
+}
+void host_open_file_picker() { fl_js_open_file_picker(); }
+
 factlens::PlatformInfo platform_info() {
     factlens::PlatformInfo p;
     p.device_pixel_ratio = g.dpr;
@@ -287,6 +319,15 @@ factlens::PlatformInfo platform_info() {
     p.width = g.fb_w;
     p.height = g.fb_h;
     p.first_frame_ms = g.first_frame_ms;
+    const int n = std::min(g.frame_cpu_count, kFrameRing);
+    if (n > 0) {
+        float sorted[kFrameRing];
+        std::copy(g.frame_cpu_ms, g.frame_cpu_ms + n, sorted);
+        std::sort(sorted, sorted + n);
+        p.frame_ms.median = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+        p.frame_ms.p95 = sorted[std::min(n - 1, (int)std::ceil(0.95 * n) - 1)];
+        p.frame_ms.count = n;
+    }
     return p;
 }
 
@@ -310,6 +351,49 @@ EMSCRIPTEN_KEEPALIVE void fl_on_paste(const char* utf8) {
     io.AddKeyEvent(ImGuiKey_V, true);
     io.AddKeyEvent(ImGuiKey_V, false);
     io.AddKeyEvent(ImGuiMod_Ctrl, ctrl_was_down);
+    request_frames();
+}
+
+// The URL fragment at start-up (platform_lib.js, before the first frame).
+EMSCRIPTEN_KEEPALIVE void fl_apply_fragment(const char* fragment) {
+    factlens::apply_fragment(g.app, fragment ? fragment : "");
+    g.link_generation = g.app.link_generation;  // it came from the URL: nothing to write back
+}
+
+EMSCRIPTEN_KEEPALIVE void fl_load_settings(const char* ini) {
+    if (ini && *ini && std::strlen(ini) < (1u << 20)) ImGui::LoadIniSettingsFromMemory(ini);
+}
+
+// One file from web/api.js (load_files, a drop, the file picker): begin, feed any number of chunks, end.
+EMSCRIPTEN_KEEPALIVE void fl_load_begin(const char* name) {
+    if (g.file_load) factlens::finish_file_load(g.app, g.file_load);  // an abandoned one: drop it
+    g.file_load = factlens::begin_file_load(g.app, name ? name : "");
+}
+EMSCRIPTEN_KEEPALIVE void fl_load_feed(const char* bytes, size_t len) {
+    if (g.file_load && bytes) factlens::feed_file_load(g.file_load, std::string_view(bytes, len));
+}
+EMSCRIPTEN_KEEPALIVE const char* fl_load_end(void) {
+    factlens::FileLoadResult r;
+    if (g.file_load) r = factlens::finish_file_load(g.app, g.file_load);
+    else r.error = "no file was being loaded";
+    g.file_load = nullptr;
+    g.reply = factlens::file_load_result_json(r);
+    return g.reply.c_str();
+}
+// After a load_files command: run the query once, draw.
+EMSCRIPTEN_KEEPALIVE void fl_load_done(void) {
+    factlens::update_facts(g.app);
+    if (g.first_frame_ms >= 0) render_frame();
+    request_frames();
+}
+// After files dropped on the page: show what came in.
+EMSCRIPTEN_KEEPALIVE void fl_after_drop(int loaded) {
+    if (loaded > 0) factlens::set_view(g.app, factlens::View::Facts);
+    request_frames();
+}
+EMSCRIPTEN_KEEPALIVE void fl_show_notice(const char* text, int is_error) {
+    g.app.facts.notice = text ? text : "";
+    g.app.facts.notice_is_error = is_error != 0;
     request_frames();
 }
 
@@ -338,6 +422,10 @@ EMSCRIPTEN_KEEPALIVE const char* factlens_command(const char* json) {
 
 int main() {
     g.app.version = factlens::kVersion;
+    g.app.host.download = host_download;
+    g.app.host.copy_text = host_copy_text;
+    g.app.host.page_link = host_page_link;
+    g.app.host.open_file_picker = host_open_file_picker;
     factlens::load_embedded_corpus(g.app);
 
     EmscriptenWebGLContextAttributes attrs;
@@ -368,10 +456,14 @@ int main() {
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
+    std::string gl_error;
+    if (!factlens::gl_renderer_init(&gl_error)) {
+        fl_js_show_error(("FactLens could not set up WebGL 2 drawing: " + gl_error).c_str());
+        return 1;
+    }
 
     update_canvas_size();
     rebuild_fonts_if_needed();
-    ImGui_ImplOpenGL3_Init("#version 300 es");
 
     emscripten_set_mousedown_callback(kCanvas, nullptr, EM_TRUE, on_mouse);
     emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_mouse);

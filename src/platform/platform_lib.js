@@ -63,6 +63,105 @@ mergeInto(LibraryManager.library, {
     watchRatio();
     // The container can change size without a window resize (an iframe, a host's layout).
     if (window.ResizeObserver) new ResizeObserver(function () { _fl_on_environment_change(); }).observe(canvas);
+
+    // Files dropped on the page: .txt articles and factlens .json/.jsonl facts (web/api.js loads them).
+    function hasFiles(e) { return e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types || [], 'Files') >= 0; }
+    document.addEventListener('dragover', function (e) {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    });
+    document.addEventListener('drop', function (e) {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (Module.flLoadDroppedFiles) Module.flLoadDroppedFiles(e.dataTransfer.files);
+    });
+
+    // The view in the URL fragment (#view=facts&q=...): restored now, before the first frame.
+    if (location.hash && location.hash.length > 1) sendString(_fl_apply_fragment, location.hash);
+    // Table column layout remembered across visits, where the page may use storage.
+    try {
+      var saved = window.localStorage && window.localStorage.getItem('factlens.layout');
+      if (saved) sendString(_fl_load_settings, saved);
+    } catch (e) { }
+  },
+
+  // Keeps the URL fragment in step with the view. A sandboxed frame may not change its URL: skipped.
+  fl_js_set_fragment: function (ptr) {
+    var frag = UTF8ToString(ptr);
+    try {
+      if (location.hash.slice(1) === frag) return;
+      history.replaceState(history.state, '', '#' + frag);
+    } catch (e) { }
+  },
+
+  // Returns a malloc'd string (the caller frees it): this page's URL with the given fragment.
+  fl_js_page_link: function (ptr) {
+    var frag = UTF8ToString(ptr);
+    var href = String(location.href).split('#')[0];
+    var s = href + '#' + frag;
+    var len = lengthBytesUTF8(s) + 1;
+    var p = _malloc(len);
+    stringToUTF8(s, p, len);
+    return p;
+  },
+
+  // Offers text as a download. In a sandboxed frame (opaque origin, inside another page) downloads
+  // are blocked silently, so the text goes to the clipboard instead; returns 0 then, 1 for a download.
+  fl_js_download__deps: ['fl_js_set_clipboard_text'],
+  fl_js_download: function (namePtr, mimePtr, textPtr, textLen) {
+    var name = UTF8ToString(namePtr), mime = UTF8ToString(mimePtr);
+    var text = UTF8ToString(textPtr, textLen);
+    var framed = false;
+    try { framed = window.self !== window.top; } catch (e) { framed = true; }
+    var opaque = false;
+    try { opaque = window.origin === 'null' && location.protocol !== 'file:'; } catch (e) { opaque = true; }
+    if (framed && (opaque || Module.flDownloadsBlocked)) {
+      _fl_js_set_clipboard_text(text);
+      return 0;
+    }
+    try {
+      var url = URL.createObjectURL(new Blob([text], { type: mime + ';charset=utf-8' }));
+      var a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.style.display = 'none';
+      document.body.appendChild(a);
+      a.click();
+      document.body.removeChild(a);
+      setTimeout(function () { URL.revokeObjectURL(url); }, 30000);
+      if (Module.flOnDownload) Module.flOnDownload(name, text);
+      return 1;
+    } catch (e) {
+      _fl_js_set_clipboard_text(text);
+      return 0;
+    }
+  },
+
+  fl_js_set_clipboard_text__deps: ['fl_js_set_clipboard'],
+  fl_js_set_clipboard_text: function (text) {
+    var len = lengthBytesUTF8(text) + 1;
+    var p = _malloc(len);
+    stringToUTF8(text, p, len);
+    try { _fl_js_set_clipboard(p); } finally { _free(p); }
+  },
+
+  fl_js_open_file_picker: function () {
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = '.txt,.json,.jsonl,.ndjson,text/plain,application/json';
+    input.style.display = 'none';
+    input.addEventListener('change', function () {
+      if (input.files && Module.flLoadDroppedFiles) Module.flLoadDroppedFiles(input.files);
+      if (input.parentNode) input.parentNode.removeChild(input);
+    });
+    document.body.appendChild(input);
+    input.click();
+  },
+
+  fl_js_save_settings: function (ptr) {
+    try { if (window.localStorage) window.localStorage.setItem('factlens.layout', UTF8ToString(ptr)); } catch (e) { }
   },
 
   fl_js_set_clipboard: function (ptr) {

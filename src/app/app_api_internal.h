@@ -1,0 +1,24 @@
+// The API's command table and state sections, shared by app_api.cpp and facts_api.cpp.
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "app_state.h"
+
+namespace factlens {
+
+// A command handler turns the JSON request into one intent call. Returns "" or an error for a person.
+// It may add fields to *extra, which go into the reply beside "ok" (export_facts adds its text).
+using CommandFn = std::string (*)(AppState& s, const nlohmann::json& req, nlohmann::json* extra);
+struct Command {
+    const char* type;
+    CommandFn run;
+};
+
+// The facts commands (facts_api.cpp), and the state().facts section.
+extern const Command kFactsCommands[];
+extern const size_t kFactsCommandCount;
+nlohmann::json facts_state_json(const AppState& s);
+
+} // namespace factlens

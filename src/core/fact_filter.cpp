@@ -1,0 +1,258 @@
+// Filtering the fact table with a parsed query, and counting facets over what passes.
+//
+// [SECTION] Term evaluation: each term is resolved once against the distinct strings of its column
+//           (or the sources), then applied to every row as a byte mask.
+// [SECTION] Facets: one walk over the sorted order keeps the passing rows and counts.
+#include <algorithm>
+#include <cmath>
+
+#include "fact_table.h"
+#include "text_fold.h"
+
+namespace factlens {
+
+namespace {
+
+// Pool ids whose folded string equals (or contains) one of the values.
+void match_pool(const StringPool& pool, const QueryTerm& term, bool contains, std::vector<uint8_t>& bits) {
+    bits.assign(pool.count() + 1, 0);
+    std::vector<uint8_t> one;
+    for (const std::string& v : term.values) {
+        const std::string needle = fold_text(v);
+        if (contains) {
+            pool.match_folded(needle, one);
+            for (size_t i = 0; i < bits.size(); ++i) bits[i] |= one[i];
+        } else {
+            for (uint32_t id = 1; id <= pool.count(); ++id)
+                if (pool.folded(id) == needle) bits[id] = 1;
+        }
+    }
+    if (term.none) bits[0] = 1;
+}
+
+bool source_matches(const FactSource& s, const QueryTerm& term) {
+    const std::string& v = term.field == QueryField::Article ? s.id : s.outlet;
+    if (term.none) return v.empty() || v == "unknown";
+    const std::string folded = fold_text(v);
+    for (const std::string& want : term.values)
+        if (fold_text(want) == folded) return true;
+    return false;
+}
+
+bool compare(double v, const QueryTerm& t) {
+    if (std::isnan(v)) return t.none && t.op == QueryOp::Is;
+    if (t.none) return false;
+    switch (t.op) {
+        case QueryOp::Is: return v == t.number || std::fabs(v - t.number) <= 1e-9 * std::fabs(t.number);
+        case QueryOp::Lt: return v < t.number;
+        case QueryOp::Le: return v <= t.number;
+        case QueryOp::Gt: return v > t.number;
+        case QueryOp::Ge: return v >= t.number;
+    }
+    return false;
+}
+
+// A span [a, b] of days against the term's span.
+bool compare_days(Day a, Day b, const QueryTerm& t) {
+    if (a <= 0) return t.none && t.op == QueryOp::Is;
+    if (t.none) return false;
+    switch (t.op) {
+        case QueryOp::Is: return a <= t.day_to && b >= t.day_from;
+        case QueryOp::Lt: return a < t.day_from;
+        case QueryOp::Le: return a <= t.day_to;
+        case QueryOp::Gt: return a > t.day_to;
+        case QueryOp::Ge: return a >= t.day_from;
+    }
+    return false;
+}
+
+template <class Pred>
+void apply(std::vector<uint8_t>& pass, size_t n, bool negate, Pred pred) {
+    uint8_t* p = pass.data();
+    if (negate) { for (size_t r = 0; r < n; ++r) p[r] &= (uint8_t)!pred(r); }
+    else { for (size_t r = 0; r < n; ++r) p[r] &= (uint8_t)pred(r); }
+}
+
+void apply_pool(std::vector<uint8_t>& pass, const std::vector<uint32_t>& col, const std::vector<uint8_t>& bits, bool negate) {
+    const uint32_t* c = col.data();
+    const uint8_t* b = bits.data();
+    apply(pass, col.size(), negate, [&](size_t r) { return b[c[r]] != 0; });
+}
+
+void apply_term(const FactTable& t, const QueryTerm& term, std::vector<uint8_t>& pass) {
+    const size_t n = t.size();
+    std::vector<uint8_t> bits;
+    switch (term.field) {
+        case QueryField::FreeText: {
+            std::vector<uint8_t> bs, bsub, bu, bt;
+            QueryTerm c = term;
+            c.none = false;
+            match_pool(t.sentences, c, true, bs);
+            match_pool(t.subjects, c, true, bsub);
+            match_pool(t.units, c, true, bu);
+            match_pool(t.texts, c, true, bt);
+            const uint32_t *s = t.sentence.data(), *sub = t.subject.data(), *u = t.unit.data(), *tx = t.text.data();
+            apply(pass, n, term.negate, [&](size_t r) { return (bs[s[r]] | bsub[sub[r]] | bu[u[r]] | bt[tx[r]]) != 0; });
+            break;
+        }
+        case QueryField::Kind: {
+            const unsigned kinds = term.kinds;
+            const uint8_t* k = t.kind.data();
+            apply(pass, n, term.negate, [&](size_t r) { return ((kinds >> k[r]) & 1u) != 0; });
+            break;
+        }
+        case QueryField::Unit: match_pool(t.units, term, false, bits); apply_pool(pass, t.unit, bits, term.negate); break;
+        case QueryField::Qualifier: match_pool(t.qualifiers, term, false, bits); apply_pool(pass, t.qualifier, bits, term.negate); break;
+        case QueryField::Hedge: match_pool(t.hedges, term, false, bits); apply_pool(pass, t.hedge, bits, term.negate); break;
+        case QueryField::Direction: match_pool(t.directions, term, false, bits); apply_pool(pass, t.direction, bits, term.negate); break;
+        case QueryField::Subject: match_pool(t.subjects, term, true, bits); apply_pool(pass, t.subject, bits, term.negate); break;
+        case QueryField::Text: match_pool(t.texts, term, true, bits); apply_pool(pass, t.text, bits, term.negate); break;
+        case QueryField::Outlet:
+        case QueryField::Article:
+        case QueryField::Date: {
+            std::vector<uint8_t> ok(t.sources.size());
+            for (size_t i = 0; i < ok.size(); ++i)
+                ok[i] = term.field == QueryField::Date
+                            ? compare_days(t.sources[i].published, t.sources[i].published, term)
+                            : source_matches(t.sources[i], term);
+            apply_pool(pass, t.source, ok, term.negate);
+            break;
+        }
+        case QueryField::Period: {
+            const Day *a = t.period_start.data(), *b = t.period_end.data();
+            apply(pass, n, term.negate, [&](size_t r) { return compare_days(a[r], b[r], term); });
+            break;
+        }
+        case QueryField::Value: case QueryField::Low: case QueryField::High: case QueryField::Rate: {
+            const std::vector<double>& col = term.field == QueryField::Value ? t.value
+                                           : term.field == QueryField::Low   ? t.low
+                                           : term.field == QueryField::High  ? t.high : t.rate;
+            const double* v = col.data();
+            apply(pass, n, term.negate, [&](size_t r) { return compare(v[r], term); });
+            break;
+        }
+        case QueryField::Ambiguous: {
+            const uint8_t want = term.flag ? 1 : 0;
+            const uint8_t* a = t.ambiguous.data();
+            apply(pass, n, term.negate, [&](size_t r) { return a[r] == want; });
+            break;
+        }
+    }
+}
+
+// ---- [SECTION] Facets ---------------------------------------------------------------------------
+
+std::string facet_term(const char* field, std::string_view value) {
+    std::string q = field;
+    q += ':';
+    const bool quote = value.empty() || value.find_first_of(" \t,\"\\:=<>!") != std::string_view::npos || value[0] == '-';
+    if (!quote) return q.append(value);
+    q += '"';
+    for (char c : value) {
+        if (c == '"' || c == '\\') q += '\\';
+        q += c;
+    }
+    return q + '"';
+}
+
+void finish_facet(Facet& f, std::vector<FacetValue>& all) {
+    f.distinct = all.size();
+    std::sort(all.begin(), all.end(), [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.label < b.label;
+    });
+    if (all.size() > kMaxFacetValues) all.resize(kMaxFacetValues);
+    f.values = std::move(all);
+}
+
+void pool_facet(Facet& f, const char* field, const StringPool& pool, const std::vector<uint32_t>& counts) {
+    std::vector<FacetValue> all;
+    for (uint32_t id = 0; id < counts.size(); ++id) {
+        if (!counts[id]) continue;
+        FacetValue v;
+        v.label = id ? std::string(pool.get(id)) : "none";
+        v.query = id ? facet_term(field, pool.get(id)) : std::string(field) + ":none";
+        v.count = counts[id];
+        all.push_back(std::move(v));
+    }
+    finish_facet(f, all);
+}
+
+} // namespace
+
+void filter_facts(const FactTable& t, const std::vector<QueryTerm>& terms, FactView* out) {
+    const size_t n = t.size();
+    std::vector<uint8_t>& pass = out->pass;
+    pass.assign(n, 1);
+    for (const QueryTerm& term : terms) apply_term(t, term, pass);
+
+    // One walk over the sorted order: keep passing rows, count facets.
+    std::vector<uint32_t> kinds(8, 0), units(t.units.count() + 1, 0), quals(t.qualifiers.count() + 1, 0),
+        hedges(t.hedges.count() + 1, 0), sources(t.sources.size(), 0), years(2200, 0);
+    uint32_t no_year = 0;
+    out->rows.clear();
+    const std::vector<uint32_t>& order = out->order;
+    const size_t m = order.size() == n ? n : 0;
+    for (size_t i = 0; i < m; ++i) {
+        const uint32_t r = order[i];
+        if (!pass[r]) continue;
+        out->rows.push_back(r);
+        ++kinds[t.kind[r] & 7];
+        ++units[t.unit[r]];
+        ++quals[t.qualifier[r]];
+        ++hedges[t.hedge[r]];
+        ++sources[t.source[r]];
+        const int y = t.period_start[r] / 10000;
+        if (y > 0 && y < 2200) ++years[y]; else ++no_year;
+    }
+
+    out->facets.assign(6, Facet{});
+    Facet* f = out->facets.data();
+    {
+        f[0].name = "kind";
+        std::vector<FacetValue> all;
+        for (int k = 0; k < 6; ++k)
+            if (kinds[k]) {
+                const char* name = claim_kind_name((ClaimKind)k);
+                all.push_back({name, std::string("kind:") + name, kinds[k]});
+            }
+        finish_facet(f[0], all);
+    }
+    f[1].name = "unit";
+    pool_facet(f[1], "unit", t.units, units);
+    {
+        f[2].name = "outlet";
+        std::vector<FacetValue> all;
+        for (size_t s = 0; s < sources.size(); ++s) {
+            if (!sources[s]) continue;
+            const std::string& o = t.sources[s].outlet;
+            const bool unknown = o.empty() || o == "unknown";
+            const std::string label = unknown ? "unknown" : o;
+            auto it = std::find_if(all.begin(), all.end(), [&](const FacetValue& v) { return v.label == label; });
+            if (it != all.end()) { it->count += sources[s]; continue; }
+            all.push_back({label, facet_term("outlet", label), sources[s]});
+        }
+        finish_facet(f[2], all);
+    }
+    f[3].name = "qualifier";
+    pool_facet(f[3], "qualifier", t.qualifiers, quals);
+    f[4].name = "hedge";
+    pool_facet(f[4], "hedge", t.hedges, hedges);
+    {
+        f[5].name = "year";
+        std::vector<FacetValue> all;
+        for (int y = 0; y < 2200; ++y)
+            if (years[y]) all.push_back({std::to_string(y), "period:" + std::to_string(y), years[y]});
+        if (no_year) all.push_back({"none", "period:none", no_year});
+        finish_facet(f[5], all);
+    }
+}
+
+void query_facts(const FactTable& t, const std::vector<QueryTerm>& terms, const std::vector<SortKey>& keys, FactView* out) {
+    bool same_keys = out->order_keys.size() == keys.size();
+    for (size_t i = 0; same_keys && i < keys.size(); ++i)
+        same_keys = out->order_keys[i].field == keys[i].field && out->order_keys[i].descending == keys[i].descending;
+    if (!same_keys || out->order_generation != t.generation || out->order.size() != t.size()) sort_facts(t, keys, out);
+    filter_facts(t, terms, out);
+}
+
+} // namespace factlens
