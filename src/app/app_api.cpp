@@ -84,7 +84,7 @@ std::string state_json(const AppState& s, const PlatformInfo& p) {
 
 static std::string reply(const std::string& error, const json* extra = nullptr) {
     json j = error.empty() ? json{{"ok", true}} : json{{"ok", false}, {"error", error}};
-    if (extra && error.empty() && extra->is_object())
+    if (extra && extra->is_object())
         for (auto it = extra->begin(); it != extra->end(); ++it) j[it.key()] = it.value();
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
