@@ -202,7 +202,7 @@ void facts_table(AppState& s, const AppFonts& fonts, ImVec2 size) {
     const float em = ImGui::GetFontSize();
     struct ColumnSpec { const char* label; float width_em; ImGuiTableColumnFlags flags; };
     static const ColumnSpec kSpecs[(int)FactColumn::Count_] = {
-        {"Source", 13, ImGuiTableColumnFlags_NoHide}, {"Kind", 5, 0}, {"Value", 8.5f, 0}, {"Unit", 5.5f, 0},
+        {"Source", 10.5f, ImGuiTableColumnFlags_NoHide}, {"Kind", 5, 0}, {"Value", 8.5f, 0}, {"Unit", 5.5f, 0},
         {"Bounds", 9.5f, 0}, {"Subject", 11, 0}, {"Period", 6.5f, 0}, {"Hedge", 5, 0},
         {"Direction", 5, ImGuiTableColumnFlags_DefaultHide}, {"Pair \xC2\xB7 rate", 9, 0}, {"Sentence", 40, 0}};
     for (int c = 0; c < (int)FactColumn::Count_; ++c)
@@ -278,10 +278,14 @@ void facts_table(AppState& s, const AppFonts& fonts, ImVec2 size) {
             }
             ImGui::SameLine(0, 0);
             const FactSource& src = t.sources[t.source[r]];
-            // Source
-            if (src.outlet == kUnknown) ImGui::TextDisabled("%s", src.id.c_str());
-            else ImGui::TextUnformatted(src.outlet.c_str());
-            if (src.date != kUnknown) { ImGui::SameLine(); ImGui::TextDisabled("%s", src.date.c_str()); }
+            // Source: the date first (it never clips), then the outlet, or a short article id when
+            // the text names no outlet.
+            if (src.date != kUnknown) { ImGui::TextDisabled("%s", src.date.c_str()); ImGui::SameLine(); }
+            if (src.outlet != kUnknown) ImGui::TextUnformatted(src.outlet.c_str());
+            else if (src.id.size() > 12) ImGui::TextDisabled("%.9s\xE2\x80\xA6", src.id.c_str());
+            else ImGui::TextDisabled("%s", src.id.c_str());
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip))
+                ImGui::SetTooltip("article %s\noutlet %s\ndate %s", src.id.c_str(), src.outlet.c_str(), src.date.c_str());
             // Kind
             if (ImGui::TableNextColumn()) {
                 ImGui::PushStyleColor(ImGuiCol_Text, kind_color(t.kind[r]));

@@ -38,8 +38,14 @@ void status_bar_view(AppState& s) {
     }
     const std::string right = "FactLens " + s.version;
     const float w = ImGui::CalcTextSize(right.c_str()).x;
-    ImGui::SameLine(ImMax(ImGui::GetCursorPosX() + 20 * s.ui_scale, ImGui::GetWindowContentRegionMax().x - w));
-    ImGui::TextDisabled("%s", right.c_str());
+    ImGui::SameLine();
+    const float x = ImGui::GetWindowContentRegionMax().x - w;
+    if (x >= ImGui::GetCursorPosX() + 20 * s.ui_scale) {  // only where it fits: never over the counts
+        ImGui::SameLine(x);
+        ImGui::TextDisabled("%s", right.c_str());
+    } else {
+        ImGui::NewLine();
+    }
 }
 
 } // namespace factlens
