@@ -5,6 +5,8 @@
 // [SECTION] Facets: one walk over the sorted order keeps the passing rows and counts.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <unordered_map>
 
 #include "fact_table.h"
 #include "text_fold.h"
@@ -145,7 +147,15 @@ void apply_term(const FactTable& t, const QueryTerm& term, std::vector<uint8_t>&
 std::string facet_term(const char* field, std::string_view value) {
     std::string q = field;
     q += ':';
-    const bool quote = value.empty() || value.find_first_of(" \t,\"\\:=<>!") != std::string_view::npos || value[0] == '-';
+    // Quote what the parser would split or read otherwise: separators (ASCII white space, U+00A0),
+    // operators, commas, and a bare none (which means absent on text fields).
+    bool quote = value.empty() || value.find_first_of(" \t\n\r\v\f,\"\\:=<>!") != std::string_view::npos ||
+                 value[0] == '-' || value.find("\xC2\xA0") != std::string_view::npos;
+    if (value.size() == 4) {
+        std::string lower(value);
+        for (char& c : lower) c = (char)((c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c);
+        quote = quote || lower == "none";
+    }
     if (!quote) return q.append(value);
     q += '"';
     for (char c : value) {
@@ -166,8 +176,14 @@ void finish_facet(Facet& f, std::vector<FacetValue>& all) {
 
 void pool_facet(Facet& f, const char* field, const StringPool& pool, const std::vector<uint32_t>& counts) {
     std::vector<FacetValue> all;
+    // Strings equal but for case are one value: the query term (case-insensitive) selects them all.
+    std::unordered_map<std::string_view, size_t> by_folded;
     for (uint32_t id = 0; id < counts.size(); ++id) {
         if (!counts[id]) continue;
+        if (id) {
+            const auto ins = by_folded.emplace(pool.folded(id), all.size());
+            if (!ins.second) { all[ins.first->second].count += counts[id]; continue; }
+        }
         FacetValue v;
         v.label = id ? std::string(pool.get(id)) : "none";
         v.query = id ? facet_term(field, pool.get(id)) : std::string(field) + ":none";
@@ -187,7 +203,11 @@ void filter_facts(const FactTable& t, const std::vector<QueryTerm>& terms, FactV
 
     // One walk over the sorted order: keep passing rows, count facets.
     std::vector<uint32_t> kinds(8, 0), units(t.units.count() + 1, 0), quals(t.qualifiers.count() + 1, 0),
-        hedges(t.hedges.count() + 1, 0), sources(t.sources.size(), 0), years(2200, 0);
+        hedges(t.hedges.count() + 1, 0), sources(t.sources.size(), 0);
+    // Years: a fact counts in every year its period overlaps, as "period:2025" selects it. Counted as
+    // +1 at the first year and -1 after the last, summed afterwards.
+    constexpr int kMaxYear = 9999;
+    std::vector<int32_t> year_steps(kMaxYear + 2, 0);
     uint32_t no_year = 0;
     out->rows.clear();
     const std::vector<uint32_t>& order = out->order;
@@ -201,8 +221,14 @@ void filter_facts(const FactTable& t, const std::vector<QueryTerm>& terms, FactV
         ++quals[t.qualifier[r]];
         ++hedges[t.hedge[r]];
         ++sources[t.source[r]];
-        const int y = t.period_start[r] / 10000;
-        if (y > 0 && y < 2200) ++years[y]; else ++no_year;
+        if (t.period_start[r] > 0) {
+            const int y0 = std::min(std::max(t.period_start[r] / 10000, 1), kMaxYear);
+            const int y1 = std::min(std::max(t.period_end[r] / 10000, y0), kMaxYear);
+            ++year_steps[y0];
+            --year_steps[y1 + 1];
+        } else {
+            ++no_year;
+        }
     }
 
     out->facets.assign(6, Facet{});
@@ -227,7 +253,9 @@ void filter_facts(const FactTable& t, const std::vector<QueryTerm>& terms, FactV
             const std::string& o = t.sources[s].outlet;
             const bool unknown = o.empty() || o == "unknown";
             const std::string label = unknown ? "unknown" : o;
-            auto it = std::find_if(all.begin(), all.end(), [&](const FacetValue& v) { return v.label == label; });
+            // Outlets equal but for case are one value, as "outlet:..." selects them all.
+            const std::string folded = fold_text(label);
+            auto it = std::find_if(all.begin(), all.end(), [&](const FacetValue& v) { return fold_text(v.label) == folded; });
             if (it != all.end()) { it->count += sources[s]; continue; }
             all.push_back({label, facet_term("outlet", label), sources[s]});
         }
@@ -240,8 +268,14 @@ void filter_facts(const FactTable& t, const std::vector<QueryTerm>& terms, FactV
     {
         f[5].name = "year";
         std::vector<FacetValue> all;
-        for (int y = 0; y < 2200; ++y)
-            if (years[y]) all.push_back({std::to_string(y), "period:" + std::to_string(y), years[y]});
+        int32_t in_year = 0;
+        for (int y = 1; y <= kMaxYear; ++y) {
+            in_year += year_steps[y];
+            if (!in_year) continue;
+            char label[8];
+            std::snprintf(label, sizeof label, "%04d", y);
+            all.push_back({label, std::string("period:") + label, (uint32_t)in_year});
+        }
         if (no_year) all.push_back({"none", "period:none", no_year});
         finish_facet(f[5], all);
     }

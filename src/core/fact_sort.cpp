@@ -132,14 +132,29 @@ void sort_facts(const FactTable& t, const std::vector<SortKey>& keys, FactView* 
     std::vector<uint32_t>& order = out->order;
     order.resize(n);
     for (size_t i = 0; i < n; ++i) order[i] = (uint32_t)i;
+    // Bounds is two keys: low, then high.
+    std::vector<SortKey> passes;
+    for (const SortKey& key : keys) {
+        if (key.field != FactField::Bounds) { passes.push_back(key); continue; }
+        passes.push_back({FactField::Low, key.descending});
+        passes.push_back({FactField::High, key.descending});
+    }
     std::vector<uint64_t> by_row, k;
-    for (size_t ki = keys.size(); ki-- > 0;) {
-        field_keys(t, keys[ki].field, by_row);
+    for (size_t ki = passes.size(); ki-- > 0;) {
+        field_keys(t, passes[ki].field, by_row);
         k.resize(n);
-        const bool desc = keys[ki].descending;
+        const bool desc = passes[ki].descending;
+        // Source holds two halves (outlet, date), each 0xFFFFFFFF when unknown: flip them one by one so
+        // that an unknown outlet or date stays last when descending.
+        const bool halves = passes[ki].field == FactField::Source;
         for (size_t i = 0; i < n; ++i) {
             const uint64_t v = by_row[order[i]];
-            k[i] = (v == kAbsent || !desc) ? v : (kAbsent - 1 - v);
+            if (v == kAbsent || !desc) k[i] = v;
+            else if (!halves) k[i] = kAbsent - 1 - v;
+            else {
+                const uint64_t hi = v >> 32, lo = v & 0xFFFFFFFFull;
+                k[i] = ((hi == 0xFFFFFFFFull ? hi : 0xFFFFFFFEull - hi) << 32) | (lo == 0xFFFFFFFFull ? lo : 0xFFFFFFFEull - lo);
+            }
         }
         radix_sort(k, order);
     }

@@ -154,7 +154,9 @@ size_t FactTable::memory_bytes() const {
 }
 
 void FactTable::clear() {
+    const uint64_t g = generation;
     *this = FactTable{};
+    generation = g + 1;  // keeps moving: a view must not take the refilled table for the old one
 }
 
 FactTable::Mark FactTable::mark() const {

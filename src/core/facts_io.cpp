@@ -5,6 +5,7 @@
 // [SECTION] Export: JSON, CSV, TSV
 #include "facts_io.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "claim_json.h"
+#include "dates.h"
 #include "fact_query.h"
 
 namespace factlens {
@@ -84,6 +86,7 @@ struct RowReader : json::json_sax_t {
     }
 
     bool number(double v) {
+        if (!skip_depth && !in_period && array_mode && depth == 1) return fail("each item must be an object");
         if (skip_depth || !in_row_value()) return !in_period ? true : fail("\"period\" holds dates as strings");
         if (!std::isfinite(v)) return fail(std::string("\"") + key_name(cur) + "\" is not a finite number");
         switch (cur) {
@@ -176,6 +179,7 @@ struct RowReader : json::json_sax_t {
         if (depth == 1 && array_mode) return true;
         if (depth == 1) return fail("expected an object (a JSON line) or an array");
         if (in_period) return fail("\"period\" must be an object {\"start\", \"end\"} or null");
+        if (depth <= row_depth()) return fail("each item must be an object");  // [[...]]
         skip_depth = 1;
         return true;
     }
@@ -184,7 +188,9 @@ struct RowReader : json::json_sax_t {
         if (skip_depth) { --skip_depth; return true; }
         return true;
     }
+    size_t error_pos = 0;      // bytes read when the JSON became invalid (0: no syntax error)
     bool parse_error(std::size_t pos, const std::string& tok, const nlohmann::detail::exception& ex) override {
+        if (error.empty()) error_pos = pos ? pos : 1;
         std::string what = ex.what();
         // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error while parsing
         // value - invalid literal; last read: '...'" -> keep the part after the last ": " of the prefix.
@@ -198,7 +204,7 @@ bool parse_iso_day(const std::string& s, Day* out) {
     int y, m, d;
     char tail;
     if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return false;
-    if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+    if (y < 1 || !is_valid_day(y, m, d)) return false;
     *out = y * 10000 + m * 100 + d;
     return true;
 }
@@ -290,7 +296,9 @@ struct FactsLoader::Impl {
         }
         std::string_view text;
         const FactSource& src = t->sources[last_source];
-        if (src.article >= 0) {
+        // The source may come from an earlier load, made with another corpus or none.
+        if (src.article >= 0 && corpus && (size_t)src.article < corpus->articles.size() &&
+            corpus->articles[(size_t)src.article].id == src.id) {
             const std::string& at = corpus->articles[(size_t)src.article].text;
             if (rec.end <= at.size() && std::string_view(at).substr(rec.start, rec.end - rec.start) == rec.text) text = at;
         }
@@ -305,6 +313,7 @@ struct FactsLoader::Impl {
     }
 
     void parse_line(std::string_view l) {
+        if (line == 1 && l.substr(0, 3) == "\xEF\xBB\xBF") l.remove_prefix(3);  // a byte order mark
         while (!l.empty() && (l.back() == '\r' || l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
         size_t b = 0;
         while (b < l.size() && (l[b] == ' ' || l[b] == '\t')) ++b;
@@ -338,22 +347,32 @@ FactsLoader::~FactsLoader() { delete impl_; }
 void FactsLoader::feed(std::string_view bytes) {
     Impl& m = *impl_;
     if (!m.error.empty()) return;
+    const char* const kLong = "the line is longer than 16 MiB";
+    std::string held;  // what was held while the format was undecided, read below as lines
     if (m.mode == 0) {
-        // The first byte that is not white space (or a UTF-8 byte order mark) decides the format.
-        size_t i = 0;
-        std::string_view probe = m.pending.empty() ? bytes : std::string_view(m.pending);
-        if (probe.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+        // The first byte that is not white space (or a UTF-8 byte order mark) decides the format. Until
+        // it arrives (chunks may be a byte long), everything is held in pending.
+        m.pending.append(bytes.data(), bytes.size());
+        const std::string_view probe(m.pending), bom("\xEF\xBB\xBF", 3);
+        if (probe.size() < bom.size() && bom.substr(0, probe.size()) == probe) return;  // perhaps a BOM
+        size_t i = probe.substr(0, 3) == bom ? 3 : 0;
         while (i < probe.size() && std::isspace((unsigned char)probe[i])) ++i;
-        if (i < probe.size()) {
-            if (probe[i] == '[') m.mode = 2;
-            else if (probe[i] == '{') m.mode = 1;
-            else {
-                m.set_error("line 1", "not facts: expected a JSON array or JSON Lines of objects from `factlens extract`");
-                return;
-            }
+        if (i == probe.size()) return;
+        if (probe[i] == '[') {
+            m.mode = 2;
+            return;
         }
+        if (probe[i] != '{') {
+            const size_t line = 1 + (size_t)std::count(probe.begin(), probe.begin() + (std::ptrdiff_t)i, '\n');
+            m.set_error("line " + std::to_string(line),
+                        "not facts: expected a JSON array or JSON Lines of objects from `factlens extract`");
+            return;
+        }
+        m.mode = 1;
+        held.swap(m.pending);
+        bytes = held;
     }
-    if (m.mode != 1) {  // an array (or still undecided): keep everything for finish()
+    if (m.mode != 1) {  // an array: keep everything for finish()
         m.pending.append(bytes.data(), bytes.size());
         return;
     }
@@ -363,11 +382,15 @@ void FactsLoader::feed(std::string_view bytes) {
         const size_t nl = bytes.find('\n');
         if (nl == std::string_view::npos) {
             m.pending.append(bytes.data(), bytes.size());
-            if (m.pending.size() > kMaxLineBytes) m.set_error("line " + std::to_string(m.line + 1), "the line is longer than 16 MiB");
+            if (m.pending.size() > kMaxLineBytes) m.set_error("line " + std::to_string(m.line + 1), kLong);
+            return;
+        }
+        ++m.line;
+        if (m.pending.size() + nl > kMaxLineBytes) {
+            m.set_error("line " + std::to_string(m.line), kLong);
             return;
         }
         m.pending.append(bytes.data(), nl);
-        ++m.line;
         m.parse_line(m.pending);
         m.pending.clear();
         from = nl + 1;
@@ -376,7 +399,10 @@ void FactsLoader::feed(std::string_view bytes) {
         const size_t nl = bytes.find('\n', from);
         if (nl == std::string_view::npos) break;
         ++m.line;
-        if (m.line == 1 && bytes.substr(from, 3) == "\xEF\xBB\xBF") from += 3;
+        if (nl - from > kMaxLineBytes) {
+            m.set_error("line " + std::to_string(m.line), kLong);
+            return;
+        }
         m.parse_line(bytes.substr(from, nl - from));
         from = nl + 1;
     }
@@ -398,7 +424,13 @@ FactsLoadResult FactsLoader::finish() {
             if (all.substr(0, 3) == "\xEF\xBB\xBF") all.remove_prefix(3);
             m.reader.array_mode = true;
             json::sax_parse(all.begin(), all.end(), &m.reader, json::input_format_t::json, true);
-            if (!m.reader.error.empty()) m.set_error("item " + std::to_string(m.reader.items + 1), m.reader.error);
+            if (m.reader.error_pos) {  // invalid JSON: the line where it became invalid
+                const size_t at = std::min(m.reader.error_pos - 1, all.size());
+                const size_t line = 1 + (size_t)std::count(all.begin(), all.begin() + (std::ptrdiff_t)at, '\n');
+                m.set_error("line " + std::to_string(line), m.reader.error);
+            } else if (!m.reader.error.empty()) {
+                m.set_error("item " + std::to_string(m.reader.items + 1), m.reader.error);
+            }
         } else if (m.mode == 0) {
             m.set_error("line 1", "the file is empty");
         }
@@ -489,12 +521,32 @@ std::string_view known(const std::string& s) { return s == kUnknown ? std::strin
 
 std::string num_or_empty(double v) { return is_none(v) ? std::string() : format_double_roundtrip(v); }
 
+// The `pair` of each exported row, renumbered so that the file reads back with the same links: the
+// partner's index among the exported rows of the same article (as link_pairs counts when loading), or
+// -1 when the partner is not exported. For all rows in load order this is the CLI's own pair.
+std::vector<int32_t> exported_pairs(const FactTable& t, const std::vector<uint32_t>& rows) {
+    std::unordered_map<uint32_t, int32_t> index;  // table row -> index among the exported rows of its source
+    std::vector<int32_t> per_source(t.sources.size(), 0);
+    for (uint32_t r : rows)
+        if (r < t.size()) index.emplace(r, per_source[t.source[r]]++);
+    std::vector<int32_t> out(rows.size(), -1);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const uint32_t r = rows[i];
+        if (r >= t.size() || t.pair_row[r] < 0) continue;
+        const auto it = index.find((uint32_t)t.pair_row[r]);
+        if (it != index.end() && t.source[(uint32_t)t.pair_row[r]] == t.source[r]) out[i] = it->second;
+    }
+    return out;
+}
+
 } // namespace
 
 std::string export_facts_json(const FactTable& t, const std::vector<uint32_t>& rows) {
     std::string o = "[";
     bool first = true;
-    for (uint32_t r : rows) {
+    const std::vector<int32_t> pairs = exported_pairs(t, rows);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const uint32_t r = rows[i];
         if (r >= t.size()) continue;
         const FactSource& s = t.sources[t.source[r]];
         o += first ? "\n" : ",\n";
@@ -517,7 +569,7 @@ std::string export_facts_json(const FactTable& t, const std::vector<uint32_t>& r
         } else {
             o += "null";
         }
-        o += ",\"pair\":"; o += t.pair[r] >= 0 ? std::to_string(t.pair[r]) : "null";
+        o += ",\"pair\":"; o += pairs[i] >= 0 ? std::to_string(pairs[i]) : "null";
         o += ",\"ambiguous\":"; o += t.ambiguous[r] ? "true" : "false";
         o += ",\"direction\":"; json_str_or_null(o, t.directions.get(t.direction[r]));
         o += ",\"hedge\":"; json_str_or_null(o, t.hedges.get(t.hedge[r]));
@@ -534,7 +586,9 @@ std::string export_facts_json(const FactTable& t, const std::vector<uint32_t>& r
 std::string export_facts_csv(const FactTable& t, const std::vector<uint32_t>& rows) {
     std::string o = "outlet,date,article,kind,value,unit,qualifier,low,high,start,end,text,subject,period_start,"
                     "period_end,pair,ambiguous,direction,hedge,rate,rate_unit\r\n";
-    for (uint32_t r : rows) {
+    const std::vector<int32_t> pairs = exported_pairs(t, rows);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const uint32_t r = rows[i];
         if (r >= t.size()) continue;
         const FactSource& s = t.sources[t.source[r]];
         csv_field(o, known(s.outlet)); o += ',';
@@ -552,7 +606,7 @@ std::string export_facts_csv(const FactTable& t, const std::vector<uint32_t>& ro
         csv_field(o, t.subjects.get(t.subject[r])); o += ',';
         o += day_to_iso(t.period_start[r]); o += ',';
         o += day_to_iso(t.period_start[r] ? t.period_end[r] : 0); o += ',';
-        if (t.pair[r] >= 0) o += std::to_string(t.pair[r]);
+        if (pairs[i] >= 0) o += std::to_string(pairs[i]);
         o += ',';
         o += t.ambiguous[r] ? "true" : "false"; o += ',';
         csv_field(o, t.directions.get(t.direction[r])); o += ',';
