@@ -127,8 +127,12 @@
       if (d.type === 'state') return send(source, origin, { ns: NS, id: id, ok: true, result: state() });
       if (d.type === 'command') {
         var r = command(d.command);
-        if (!r.ok) return fail(r.error);
-        return send(source, origin, { ns: NS, id: id, ok: true, result: r.state });
+        // The reply carries the command's own results too (export_facts: format, text; load_files:
+        // loaded, failed), beside the state in `result`.
+        var msg = { ns: NS, id: id, ok: r.ok };
+        for (var k in r) if (k !== 'ok' && k !== 'state') msg[k] = r[k];
+        if (r.ok) msg.result = r.state;
+        return send(source, origin, msg);
       }
       fail('unknown message type ' + JSON.stringify(String(d.type)).slice(0, 80) + ' (known: state, command)');
     } catch (e) {
