@@ -10,9 +10,19 @@
 #     Microsoft Recognizers-Text vs ours on the seed articles, with its answers on a few traps
 #     printed below the table. Corpora: scripts/make_bench_corpus.py -> build/bench/. Rows say
 #     "n/a — build first" when build/native/extract_bench or build/wasm/extract_bench.js is missing.
+#   - facts explorer at a million rows (issue #6; tests/bench/bench.mjs): a synthetic `factlens extract`
+#     JSONL corpus (scripts/make_facts_corpus.py -> build/bench/facts-1m.jsonl, ~350 MB, generated when
+#     missing) passed to the hosted index.html (1280x800, device ratio 1) in ~64 Mi-char parts, joined
+#     in the page and loaded with one load_files call: load and index time and facts/s; bytes per fact,
+#     state().facts.memory_bytes (target <= 200) and wasm Memory size; re-sort by value, wasm-side and
+#     command wall (<= 150 ms); kind:percent and "firms" (<= 50 ms each); facet recount unit:USD /
+#     -hedge:none (<= 50 ms); frame CPU time while wheel-scrolling and PageDown-ing the table (<= 4 ms
+#     median, p95 shown); a plain-JS-arrays baseline measured in node on the same file, and issue #6's
+#     DuckDB-Wasm / Perspective / plain JS reference figures (not re-measured).
 # Usage: ./scripts/bench.sh            (builds dist/ first when it is missing)
 # Env:   FACTLENS_CHROMIUM=/usr/bin/chromium   BENCH_RUNS=7   BENCH_IDLE_RUNS=5
 #        BENCH_EXTRACT=0 (skip the extraction rows)   BENCH_EXTRACT_RUNS=5   BENCH_RECOGNIZERS_MIN_S=3
+#        BENCH_FACTS=0 (skip the facts explorer rows)   BENCH_FACTS_N=200000 (a smaller facts corpus)
 # Exits 0 even when a target is missed (the table says pass/fail); non-zero only on errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."

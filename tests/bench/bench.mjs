@@ -3,12 +3,19 @@
 // markdown table to stdout (progress goes to stderr). Run through ./scripts/bench.sh.
 // --extra-rows FILE: JSON {rows: [[metric, value, target, result], ...], notes: [line, ...]} written
 // by extract_bench.mjs; its rows are appended to this table and its notes printed below it.
+// Facts explorer rows (issue #6; BENCH_FACTS=0 skips them, BENCH_FACTS_N=200000 for a smaller run):
+// a synthetic `factlens extract` JSONL corpus (scripts/make_facts_corpus.py -> build/bench/) loaded
+// into the hosted index.html (1280x800, device ratio 1) with load_files; load time, bytes per fact,
+// re-sort, filter, free text, facet recount and frame CPU time while scrolling the table, beside the
+// issue's reference figures and a plain-JS-arrays baseline measured here in node on the same file.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, SINGLE_FILE_URL, canvasBox, launchBrowser, newContext, rectCentre, sleep, startServer, waitReady } from '../e2e/helpers.mjs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { DIST, ROOT, SINGLE_FILE_URL, canvasBox, launchBrowser, newContext, rectCentre, sleep, startServer, waitReady } from '../e2e/helpers.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const IDLE_RUNS = Number(process.env.BENCH_IDLE_RUNS || 5);
@@ -152,6 +159,332 @@ async function clearOnly(browser, url, dpr) {
   }
 }
 
+// ---- Facts explorer at a million rows (issue #6) ------------------------------------------------
+const FACTS = process.env.BENCH_FACTS !== '0';
+const FACTS_N = Number(process.env.BENCH_FACTS_N || 1_000_000);
+const FACTS_RUNS = 5;
+const FACTS_PART_CHARS = 64 << 20;   // one page.evaluate argument; a single ~350 MB one closes the page
+const FACT_BYTES_TARGET = 200;       // state().facts.memory_bytes per fact
+const FACT_SORT_TARGET_MS = 150;
+const FACT_QUERY_TARGET_MS = 50;     // a filter, a free-text query, a facet recount
+const FACTS_SCROLL_MIN_MS = 3000;    // input for at least this long, and until the 256-frame ring holds
+const FACTS_SCROLL_MAX_MS = 45000;   // only input frames (this VM: ~150 ms per wheel event, ~2.5 frames)
+// Issue #6's figures for a million facts (published / measured there, not re-measured here).
+const FACTS_REFERENCE = [
+  ['full sort by value', '1,520 / 2,588 / 1,929 ms'],
+  ['filter kind = percent', '41 / 506 / 26 ms'],
+  ['text contains "firms"', '466 / 1,230 / 87 ms'],
+  ['three facet counts', '147 / 4,525 / 93 ms'],
+  ['memory after load', '387 MB / 1,774 MB / 225 MB'],
+];
+const num = (x) => Math.round(x).toLocaleString('en-US');
+const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
+const passFail = (ok) => (ok ? 'pass' : 'FAIL');
+
+// build/bench/facts-1m.jsonl (or facts-<N>.jsonl), generated when missing or older than its script.
+function factsCorpus() {
+  const file = path.join(ROOT, 'build', 'bench', FACTS_N === 1_000_000 ? 'facts-1m.jsonl' : `facts-${FACTS_N}.jsonl`);
+  const gen = path.join(ROOT, 'scripts', 'make_facts_corpus.py');
+  if (!existsSync(file) || statSync(file).mtimeMs < statSync(gen).mtimeMs) {
+    log(`generating ${path.relative(ROOT, file)} (${num(FACTS_N)} facts)`);
+    execFileSync('python3', [gen, '--n', String(FACTS_N), '--out', file], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  return file;
+}
+
+// Splits text at line ends into parts of at most maxChars (a line longer than that stays whole).
+function splitLines(text, maxChars) {
+  const parts = [];
+  for (let i = 0; i < text.length;) {
+    let j = Math.min(text.length, i + maxChars);
+    if (j < text.length) {
+      const nl = text.lastIndexOf('\n', j - 1);
+      j = nl >= i ? nl + 1 : text.indexOf('\n', j) + 1 || text.length;
+    }
+    parts.push(text.slice(i, j));
+    i = j;
+  }
+  return parts;
+}
+
+// One command, timed in the page; returns what the rows need (never the whole state).
+const factsCommand = (page, cmd) => page.evaluate((c) => {
+  const t = performance.now();
+  const r = window.factlens.command(c);
+  const wall = performance.now() - t;
+  if (!r.ok) throw new Error(`${JSON.stringify(c).slice(0, 80)}: ${r.error}`);
+  const f = r.state.facts;
+  return { wall, sort: f.timings_ms.sort, query: f.timings_ms.query, visible: f.visible, qerr: f.query_error };
+}, cmd);
+
+// Real input over the facts table until FACTS_SCROLL_MIN_MS have passed and the app's 256-frame ring
+// holds only frames drawn meanwhile; step() sends one event. Returns frame_ms and what moved.
+async function factsInputFrames(page, step) {
+  const idx0 = (await page.evaluate(() => window.factlens.state())).layout.fact_rows[0]?.index;
+  const f0 = (await page.evaluate(() => window.factlens.state())).frames;
+  const t0 = Date.now();
+  let n = 0, frames = 0, lastPoll = t0;
+  for (;;) {
+    await step(n++);
+    await sleep(16);
+    const t = Date.now();
+    if (t - lastPoll >= 500) {
+      lastPoll = t;
+      frames = (await page.evaluate(() => window.factlens.state())).frames - f0;
+      if ((t - t0 >= FACTS_SCROLL_MIN_MS && frames >= 256) || t - t0 >= FACTS_SCROLL_MAX_MS) break;
+    }
+  }
+  const elapsed = Date.now() - t0;
+  const s = await page.evaluate(() => window.factlens.state());
+  return { cpu: s.frame_ms, frames: s.frames - f0, elapsed, events: n, from: idx0, to: s.layout.fact_rows[0]?.index,
+    selected: s.facts.selected };
+}
+
+// The FactLens side: hosted index.html at 1280x800, device ratio 1, in a browser of its own.
+async function factsApp(server, text, name) {
+  const browser = await launchBrowser();
+  try {
+    const ctx = await newContext(browser, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    ctx.setDefaultTimeout(900_000);  // a million-row load on two slow cores
+    const page = await ctx.newPage();
+    await page.goto(server.url + 'index.html');
+    const s0 = await waitReady(page.mainFrame());
+    const r = { before: s0.facts.total };
+    // The text reaches the page in parts (one page.evaluate each), joined there into one flat string:
+    // what load_files then gets is what a dropped file's text() gives.
+    const parts = splitLines(text, FACTS_PART_CHARS);
+    let t = Date.now();
+    await page.evaluate(() => { window.__flParts = []; });
+    for (const p of parts) await page.evaluate((x) => { window.__flParts.push(x); }, p);
+    r.joinMs = await page.evaluate(() => {
+      const t1 = performance.now();
+      window.__flText = window.__flParts.join('');
+      window.__flParts = null;
+      return performance.now() - t1;
+    });
+    r.parts = parts.length;
+    r.transferMs = Date.now() - t;
+    log(`facts: ${parts.length} parts passed to the page in ${r.transferMs} ms (join ${r.joinMs.toFixed(0)} ms); loading`);
+    // Load and index: the wall time of one load_files call, in the page.
+    const heap0 = await page.evaluate(() => Module.HEAPU8.length);
+    Object.assign(r, await page.evaluate((nm) => {
+      const t1 = performance.now();
+      const res = window.factlens.command({ type: 'load_files', files: [{ name: nm, text: window.__flText }] });
+      const ms = performance.now() - t1;
+      const f = res.state.facts;
+      return { loadMs: ms, ok: res.ok, error: res.error || null, loaded: res.loaded, total: f.total,
+        memory: f.memory_bytes, heap: Module.HEAPU8.length };
+    }, name));
+    r.heap0 = heap0;
+    if (!r.ok) throw new Error(`load_files failed: ${r.error}`);
+    log(`facts: load_files ${r.loadMs.toFixed(0)} ms, total ${num(r.total)}, memory_bytes ${num(r.memory)}, wasm memory ${num(r.heap)}`);
+    // Where load time goes, JS side: slicing the text into the 1M-char chunks web/api.js feeds and
+    // encoding them to UTF-8 (TextEncoder.encodeInto into a scratch buffer outside the wasm heap).
+    r.encodeMs = await page.evaluate(() => {
+      const text = window.__flText, CH = 1 << 20, buf = new Uint8Array(3 * CH + 4), enc = new TextEncoder();
+      const t1 = performance.now();
+      for (let i = 0; i < text.length; i += CH) enc.encodeInto(text.slice(i, i + CH), buf);
+      const ms = performance.now() - t1;
+      window.__flText = null;
+      return ms;
+    });
+    log(`facts: slice + encodeInto of the whole text ${r.encodeMs.toFixed(0)} ms`);
+
+    await factsCommand(page, { type: 'set_view', view: 'facts' });
+    await factsCommand(page, { type: 'set_query', query: '' });
+    // Re-sort by value: desc then asc, FACTS_RUNS times.
+    r.sort = { desc: [], asc: [] };
+    for (let i = 0; i < FACTS_RUNS; i++) {
+      for (const dir of ['desc', 'asc']) {
+        const x = await factsCommand(page, { type: 'set_sort', sort: [{ column: 'value', dir }] });
+        r.sort[dir].push(x);
+      }
+    }
+    log(`facts: sort desc ${r.sort.desc.map((x) => x.sort.toFixed(0)).join(', ')}; asc ${r.sort.asc.map((x) => x.sort.toFixed(0)).join(', ')} ms`);
+    // Queries, each alternating with an empty query so that every run recomputes.
+    r.queries = {};
+    for (const q of ['kind:percent', 'firms', '']) {
+      r.queries[q] = [];
+      for (let i = 0; i < FACTS_RUNS; i++) {
+        r.queries[q].push(await factsCommand(page, { type: 'set_query', query: q }));
+        await factsCommand(page, { type: 'set_query', query: q ? '' : 'kind:money' });
+      }
+      if (r.queries[q][0].qerr) throw new Error(`query "${q}": ${r.queries[q][0].qerr}`);
+      log(`facts: query "${q}" ${r.queries[q].map((x) => x.query.toFixed(1)).join(', ')} ms (${num(r.queries[q][0].visible)} rows)`);
+    }
+    // Facet recount: two filters one after the other (timings_ms.query is filter + facets).
+    r.facets = { 'unit:USD': [], '-hedge:none': [] };
+    for (let i = 0; i < FACTS_RUNS; i++)
+      for (const q of Object.keys(r.facets)) r.facets[q].push(await factsCommand(page, { type: 'set_query', query: q }));
+    log(`facts: facets ${Object.entries(r.facets).map(([q, xs]) => `${q} ${xs.map((x) => x.query.toFixed(1)).join(', ')}`).join('; ')} ms`);
+
+    // Frame CPU time: wheel over the table (all rows, by value desc), then PageDown after a click.
+    await factsCommand(page, { type: 'set_query', query: '' });
+    await factsCommand(page, { type: 'set_sort', sort: [{ column: 'value', dir: 'desc' }] });
+    await sleep(500);
+    const s1 = await page.evaluate(() => window.factlens.state());
+    const rows = s1.layout.fact_rows;
+    if (!rows.length) throw new Error('state().layout.fact_rows is empty in the Facts view');
+    const box = await canvasBox(page.mainFrame());
+    const c = rectCentre(box, rows[Math.min(3, rows.length - 1)]);
+    await page.mouse.move(c.x, c.y);
+    await sleep(300);
+    r.wheel = await factsInputFrames(page, () => page.mouse.wheel(0, 120));
+    log(`facts: wheel frame CPU median ${ms(r.wheel.cpu.median)}, p95 ${ms(r.wheel.cpu.p95)} (${r.wheel.frames} frames, rows ${r.wheel.from} -> ${r.wheel.to})`);
+    const s2 = await page.evaluate(() => window.factlens.state());
+    const row = s2.layout.fact_rows[Math.min(2, s2.layout.fact_rows.length - 1)];
+    const rc = rectCentre(box, row);
+    await page.mouse.click(rc.x, rc.y);
+    await sleep(300);
+    r.keys = await factsInputFrames(page, () => page.keyboard.press('PageDown'));
+    log(`facts: PageDown frame CPU median ${ms(r.keys.cpu.median)}, p95 ${ms(r.keys.cpu.p95)} (${r.keys.frames} frames, selected ${r.keys.selected})`);
+    return r;
+  } finally {
+    await browser.close();
+  }
+}
+
+// The plain-JS-arrays baseline in this node process, on the same text: one object per line, then
+// the issue's four operations over them.
+function factsJs(text) {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc');
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  let t = performance.now();
+  const rows = [];
+  for (let i = 0; i < text.length;) {
+    let j = text.indexOf('\n', i);
+    if (j < 0) j = text.length;
+    if (j > i) rows.push(JSON.parse(text.slice(i, j)));
+    i = j + 1;
+  }
+  const loadMs = performance.now() - t;
+  gc();
+  const heap = process.memoryUsage().heapUsed - heap0;
+  const n = rows.length;
+  const timeIt = (f) => { const t1 = performance.now(); const out = f(); return { ms: performance.now() - t1, out }; };
+  const sortBy = (desc) => {
+    const idx = Array.from({ length: n }, (_, i) => i);
+    return timeIt(() => idx.sort((a, b) => {
+      const va = rows[a].value, vb = rows[b].value;
+      if (va === null) return vb === null ? 0 : 1;  // absent values last, as FactLens does
+      if (vb === null) return -1;
+      return desc ? vb - va : va - vb;
+    }));
+  };
+  const r = { n, loadMs, heap, sort: [], percent: [], firms: [], facets: [] };
+  for (let i = 0; i < FACTS_RUNS; i++) {
+    r.sort.push(sortBy(true).ms, sortBy(false).ms);
+    const p = timeIt(() => { const o = []; for (let k = 0; k < n; k++) if (rows[k].kind === 'percent') o.push(k); return o; });
+    r.percent.push(p.ms); r.percentRows = p.out.length;
+    const w = 'firms';
+    const fm = timeIt(() => {
+      const o = [];
+      for (let k = 0; k < n; k++) {
+        const x = rows[k];
+        if (x.text.includes(w) || (x.subject !== null && x.subject.includes(w)) || (x.unit !== null && x.unit.includes(w))) o.push(k);
+      }
+      return o;
+    });
+    r.firms.push(fm.ms); r.firmsRows = fm.out.length;
+    const fc = timeIt(() => {
+      const kind = new Map(), unit = new Map(), outlet = new Map();
+      for (let k = 0; k < n; k++) {
+        const x = rows[k];
+        kind.set(x.kind, (kind.get(x.kind) || 0) + 1);
+        unit.set(x.unit, (unit.get(x.unit) || 0) + 1);
+        outlet.set(x.outlet, (outlet.get(x.outlet) || 0) + 1);
+      }
+      return [kind, unit, outlet];
+    });
+    r.facets.push(fc.ms);
+  }
+  log(`facts, plain JS: parse ${loadMs.toFixed(0)} ms, heap +${mb(heap)}, sort ${median(r.sort).toFixed(0)} ms, ` +
+    `percent ${median(r.percent).toFixed(1)} ms, firms ${median(r.firms).toFixed(1)} ms, facets ${median(r.facets).toFixed(1)} ms`);
+  return r;
+}
+
+// The table rows for both; an error becomes one FAIL row.
+async function factsRows(server) {
+  if (!FACTS) return [];
+  let file, text;
+  try {
+    file = factsCorpus();
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return [['facts explorer (issue #6)', `error: no corpus (${e.message.split('\n')[0]})`, '', 'FAIL']];
+  }
+  const rel = path.relative(ROOT, file);
+  const bytes = statSync(file).size;
+  const rows = [];
+  let app;
+  try {
+    app = await factsApp(server, text, path.basename(file));
+  } catch (e) {
+    rows.push(['facts explorer (issue #6), FactLens in Chromium', `error: ${e.message.split('\n')[0].slice(0, 300)}`, '', 'FAIL']);
+  }
+  let js;
+  try {
+    js = factsJs(text);
+  } catch (e) {
+    rows.push(['facts explorer (issue #6), plain JS arrays in node', `error: ${e.message.split('\n')[0].slice(0, 300)}`, '', 'FAIL']);
+  }
+  text = null;
+  const N = js ? js.n : app ? app.total - app.before : FACTS_N;
+  const ratio = (jsMs, appMs) => (js && app ? ` (plain JS arrays, same run: ${jsMs >= 1000 ? `${num(jsMs)} ms` : ms(jsMs)}; JS / FactLens = ${(jsMs / appMs).toFixed(2)})` : '');
+  if (app) {
+    const n = app.total;
+    const medOf = (xs, k) => median(xs.map((x) => x[k]));
+    rows.push([`facts: corpus ${rel} (${num(N)} facts, ${mb(bytes)}; into the page as ${app.parts} page.evaluate parts of ≤ ${FACTS_PART_CHARS >> 20} Mi chars ` +
+      `joined there into one string, ${(app.transferMs / 1000).toFixed(1)} s, not counted; then ONE load_files call; table total ${num(n)} incl. ${app.before} embedded)`,
+      `${num(N)} facts`, '', '']);
+    rows.push([`facts: load and index, wall time of the load_files call in the page (of it: slicing + UTF-8 encodeInto of the text alone ${num(app.encodeMs)} ms)`,
+      `${(app.loadMs / 1000).toFixed(2)} s; ${num(N / (app.loadMs / 1000))} facts/s`, '', '']);
+    rows.push(['facts: memory, state().facts.memory_bytes / total (columns + string pools)', `${(app.memory / n).toFixed(1)} B/fact (${mb(app.memory)})`,
+      `≤ ${FACT_BYTES_TARGET} B/fact`, passFail(app.memory / n <= FACT_BYTES_TARGET)]);
+    rows.push([`facts: memory, wasm Memory size / total (after load, so the load's peak: it never shrinks; ${mb(app.heap0)} before)`, `${(app.heap / n).toFixed(1)} B/fact (${mb(app.heap)})`, '', '']);
+    const sd = medOf(app.sort.desc, 'sort'), sa = medOf(app.sort.asc, 'sort');
+    rows.push([`facts: re-sort by value, timings_ms.sort in wasm (median of ${FACTS_RUNS}, desc / asc)`, `${ms(sd)} / ${ms(sa)}` + ratio(js && median(js.sort), Math.max(sd, sa)),
+      `≤ ${FACT_SORT_TARGET_MS} ms`, passFail(Math.max(sd, sa) <= FACT_SORT_TARGET_MS)]);
+    rows.push([`facts: re-sort by value, wall time of the set_sort command (sort + the filter and facets pass over all rows that follows it + state(); median of ${FACTS_RUNS}, desc / asc)`,
+      `${ms(medOf(app.sort.desc, 'wall'))} / ${ms(medOf(app.sort.asc, 'wall'))}`, '', '']);
+    const q = (label, key, jsKey) => {
+      const xs = app.queries[key];
+      const m = medOf(xs, 'query');
+      rows.push([`facts: ${label}, timings_ms.query (filter + facets, median of ${FACTS_RUNS}, each after an empty query; ${num(xs[0].visible)} rows; command wall ${ms(medOf(xs, 'wall'))})`,
+        ms(m) + (jsKey ? ratio(median(js ? js[jsKey] : [0]), m) : ''), `≤ ${FACT_QUERY_TARGET_MS} ms`, passFail(m <= FACT_QUERY_TARGET_MS)]);
+    };
+    q('field filter kind:percent', 'kind:percent', 'percent');
+    q('free text "firms"', 'firms', 'firms');
+    const fu = medOf(app.facets['unit:USD'], 'query'), fh = medOf(app.facets['-hedge:none'], 'query');
+    rows.push([`facts: facet recount, timings_ms.query for unit:USD / -hedge:none, one after the other (filter + six facets, median of ${FACTS_RUNS}; ` +
+      `${num(app.facets['unit:USD'][0].visible)} / ${num(app.facets['-hedge:none'][0].visible)} rows; command wall ${ms(medOf(app.facets['unit:USD'], 'wall'))} / ${ms(medOf(app.facets['-hedge:none'], 'wall'))})`,
+      `${ms(fu)} / ${ms(fh)}` + ratio(js && median(js.facets), Math.max(fu, fh)), `≤ ${FACT_QUERY_TARGET_MS} ms`, passFail(Math.max(fu, fh) <= FACT_QUERY_TARGET_MS)]);
+    const eq = app.queries[''];
+    rows.push([`facts: empty query, every row passes (walk + six facets over ${num(eq[0].visible)} rows, median of ${FACTS_RUNS}; command wall ${ms(medOf(eq, 'wall'))})`,
+      ms(medOf(eq, 'query')), '', '']);
+    for (const [label, x] of [['mouse wheel over the table', app.wheel], ['PageDown after clicking a row', app.keys]]) {
+      const all = x.frames >= x.cpu.count;
+      const moved = label.startsWith('mouse') ? `first row ${num(x.from)} -> ${num(x.to)}` : `selected row ${num(x.selected)}`;
+      rows.push([`facts: frame CPU time, ${label}, device ratio 1 (median / p95 of the last ${x.cpu.count} frames` +
+        `${all ? '' : `, only ${x.frames} of them during input`}; ${(x.elapsed / 1000).toFixed(1)} s, ${x.events} events, ${moved})`,
+        `${ms(x.cpu.median)} / ${ms(x.cpu.p95)}`, `≤ ${FRAME_CPU_TARGET_MS} ms median`, passFail(x.cpu.median <= FRAME_CPU_TARGET_MS)]);
+    }
+  }
+  if (js) {
+    rows.push([`facts: plain JS arrays in node ${process.version}, same run and file: JSON.parse per line into ${num(js.n)} objects`,
+      `${(js.loadMs / 1000).toFixed(2)} s; ${num(js.n / (js.loadMs / 1000))} facts/s; heap +${mb(js.heap)} (${(js.heap / js.n).toFixed(0)} B/fact)`, '', '']);
+    rows.push([`facts: plain JS arrays (same run): full sort by value (Array.prototype.sort on an index array) / filter kind = percent / ` +
+      `"firms" in text, subject or unit (case-sensitive includes) / three facet counts (kind, unit, outlet), medians of ${FACTS_RUNS}`,
+      `${num(median(js.sort))} ms / ${ms(median(js.percent))} / ${ms(median(js.firms))} / ${ms(median(js.facets))}` +
+      ` (${num(js.percentRows)} / ${num(js.firmsRows)} rows)`, '', '']);
+  }
+  for (const [op, v] of FACTS_REFERENCE)
+    rows.push([`facts: reference (issue #6, not re-measured): ${op}, DuckDB-Wasm 1.4.3 / Perspective 3.8 / plain JS arrays`, v, '', '']);
+  return rows;
+}
+
 // Baseline: an empty page that creates a WebGL2 context and clears it once, exposing the same
 // first_frame_ms. It shows how much of the first-frame time is this browser's own floor.
 const baselineDir = mkdtempSync(path.join(os.tmpdir(), 'factlens-bench-'));
@@ -216,6 +549,8 @@ try {
     }
   }
 
+  const facts = await factsRows(server);
+
   const rows = [['metric', 'value', 'target', 'result']];
   for (const { f, raw, gz } of sz) {
     const isSingle = f === 'factlens.html';
@@ -244,6 +579,7 @@ try {
     rows.push([`baseline: clear-only WebGL2 canvas, device ratio ${dpr}, same browser (rAF interval median / p95 of ${base.iv.length}; clear CPU median)`,
       `${ms(median(base.iv))} / ${ms(p95(base.iv))}; ${ms(median(base.cpu))}`, '', '']);
   }
+  rows.push(...facts);
   rows.push(...extra.rows);
   out = rows.map((r, i) => `| ${r.join(' | ')} |` + (i === 0 ? '\n|' + ' --- |'.repeat(r.length) : '')).join('\n');
 } finally {
