@@ -83,6 +83,8 @@ struct FactsState {
     uint32_t selected_row = UINT32_MAX;  // the fact table row of `selected`, kept across queries
     bool scroll_to_selected = false;
     bool dirty = true;              // the query, sort or table changed: update_facts() reruns
+    bool query_dirty = true;        // the query or the table changed (not only the sort): recount facets
+    uint64_t filtered_generation = ~0ull;  // table generation the pass mask and facets were made for
     std::string notice;             // one line under the query box: export result, load errors
     bool notice_is_error = false;
     bool show_facets = true;        // the facets panel beside the table (wide screens)

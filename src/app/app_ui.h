@@ -15,7 +15,7 @@ void app_frame(AppState& s, const AppFonts& fonts);
 
 // Pieces of app_frame, one file each.
 void article_list_view(AppState& s, const AppFonts& fonts);
-void reader_view(AppState& s, const AppFonts& fonts);
+void reader_view(AppState& s, const AppFonts& fonts, bool compact = false);  // compact: one-line header
 void status_bar_view(AppState& s);
 void facts_view(AppState& s, const AppFonts& fonts);
 

@@ -60,6 +60,7 @@ std::string set_fact_query(AppState& s, const std::string& query) {
         f.terms = std::move(terms);
         f.applied_query = query;
         f.dirty = true;
+        f.query_dirty = true;
         ++s.link_generation;
     }
     return "";
@@ -160,7 +161,11 @@ void update_facts(AppState& s) {
                                     [](const SortKey& a, const SortKey& b) { return a.field == b.field && a.descending == b.descending; });
     if (resort) sort_facts(f.table, f.sort, &f.view);
     const auto t1 = clock::now();
-    filter_facts(f.table, f.terms, &f.view);
+    // A new order alone leaves the result and its facets as they were: only the rows are re-collected.
+    if (f.query_dirty || f.filtered_generation != f.table.generation) filter_facts(f.table, f.terms, &f.view);
+    else collect_rows(f.table, &f.view);
+    f.query_dirty = false;
+    f.filtered_generation = f.table.generation;
     const auto t2 = clock::now();
     if (resort) f.last_sort_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
     f.last_query_ms = std::chrono::duration<double, std::milli>(t2 - t1).count();

@@ -133,7 +133,12 @@ void facets_panel(AppState& s) {
             std::snprintf(count, sizeof count, "%u", v.count);
             const float count_w = ImGui::CalcTextSize(count).x;
             if (ImGui::Selectable("##facet", applied)) toggle_query_term(s, v.query);
-            s.layout.facet_values.push_back({fi, vi, to_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax())});
+            {  // listed only when its middle is inside the panel (clickable)
+                const float cy = (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) * 0.5f;
+                const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+                if (cy >= top && cy <= bottom)
+                    s.layout.facet_values.push_back({fi, vi, to_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax())});
+            }
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip))
                 ImGui::SetTooltip(applied ? "Remove %s from the query" : "Add %s to the query", v.query.c_str());
             const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
@@ -270,7 +275,13 @@ void facts_table(AppState& s, const AppFonts& fonts, ImVec2 size) {
                 select_fact(s, i, ImGui::GetIO().KeyShift);
                 s.focus = Focus::Facts;
             }
-            s.layout.fact_rows.push_back({i, to_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax())});
+            {  // listed only when its middle is below the header and inside the table; clipped in x
+                const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+                const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+                const float cy = (mn.y + mx.y) * 0.5f;
+                if (cy >= wp.y + row_h && cy <= wp.y + ws.y)
+                    s.layout.fact_rows.push_back({i, to_rect(ImVec2(ImMax(mn.x, wp.x), mn.y), ImVec2(ImMin(mx.x, wp.x + ws.x), mx.y))});
+            }
             if (scroll && i == f.selected) {
                 const float top = ImGui::GetWindowPos().y + row_h, bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - row_h;
                 if (ImGui::GetItemRectMin().y < top || ImGui::GetItemRectMax().y > bottom) ImGui::SetScrollHereY(0.5f);
@@ -429,11 +440,11 @@ void facts_view(AppState& s, const AppFonts& fonts) {
     ImGui::BeginChild("facts_main", ImVec2(0, 0));
     const float main_h = ImGui::GetContentRegionAvail().y;
     const bool has_reader = f.selected >= 0 && s.selected >= 0;
-    const float table_h = has_reader ? ImMax(main_h * 0.55f, 120 * k) : main_h;
+    const float table_h = has_reader ? ImMax(main_h * (main_h < 400 * k ? 0.5f : 0.55f), 90 * k) : main_h;
     facts_table(s, fonts, ImVec2(0, table_h));
     if (has_reader) {
         ImGui::BeginChild("fact_reader", ImVec2(0, 0));
-        reader_view(s, fonts);
+        reader_view(s, fonts, true);
         ImGui::EndChild();
     }
     ImGui::EndChild();

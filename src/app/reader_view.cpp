@@ -92,7 +92,7 @@ static void metadata_line(const char* label, const std::string& value) {
     else ImGui::TextUnformatted(value.c_str());
 }
 
-void reader_view(AppState& s, const AppFonts& fonts) {
+void reader_view(AppState& s, const AppFonts& fonts, bool compact) {
     if (s.selected < 0 || s.selected >= (int)s.corpus.articles.size()) {
         ImGui::TextDisabled("Select an article to read it.");
         return;
@@ -100,29 +100,40 @@ void reader_view(AppState& s, const AppFonts& fonts) {
     const Article& a = s.corpus.articles[s.selected];
     const float scale = s.ui_scale;
 
-    // Header: headline (or the lead, marked), then where the metadata came from.
-    ImGui::PushFont(fonts.bold);
-    ImGui::PushTextWrapPos(0.0f);
-    if (a.title != kUnknown) ImGui::TextUnformatted(a.title.c_str());
-    else {
-        // No headline in the text: its opening words, dimmed so they do not pass for a headline.
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextUnformatted(("(no headline) " + article_lead(a, 140)).c_str());
-        ImGui::PopStyleColor();
-    }
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    metadata_line("Outlet", a.outlet);
-    ImGui::SameLine(0, 18 * scale);
-    metadata_line("Date", a.date);
-    ImGui::SameLine(0, 18 * scale);
-    metadata_line("URL", a.url);
-    if (!a.note.empty()) {
+    if (compact) {
+        // One line (the Facts view's pane): where and when, then the headline, clipped.
+        metadata_line("Outlet", a.outlet);
+        ImGui::SameLine(0, 12 * scale);
+        metadata_line("Date", a.date);
+        ImGui::SameLine(0, 12 * scale);
+        ImGui::PushFont(fonts.bold);
+        if (a.title != kUnknown) ImGui::TextUnformatted(a.title.c_str());
+        else ImGui::TextDisabled("%s", article_lead(a, 140).c_str());
+        ImGui::PopFont();
+    } else {
+        // Header: headline (or the lead, marked), then where the metadata came from.
+        ImGui::PushFont(fonts.bold);
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("%s", a.note.c_str());
+        if (a.title != kUnknown) ImGui::TextUnformatted(a.title.c_str());
+        else {
+            // No headline in the text: its opening words, dimmed so they do not pass for a headline.
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextUnformatted(("(no headline) " + article_lead(a, 140)).c_str());
+            ImGui::PopStyleColor();
+        }
         ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        metadata_line("Outlet", a.outlet);
+        ImGui::SameLine(0, 18 * scale);
+        metadata_line("Date", a.date);
+        ImGui::SameLine(0, 18 * scale);
+        metadata_line("URL", a.url);
+        if (!a.note.empty()) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", a.note.c_str());
+            ImGui::PopTextWrapPos();
+        }
     }
-
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * scale, 12 * scale));
     ImGui::BeginChild("reader_text", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
@@ -244,7 +255,9 @@ void reader_view(AppState& s, const AppFonts& fonts) {
                                ft.end[r] == s.reader_highlight_end;
             dl->AddRectFilled(p0, p1, mark_color(ft.kind[r], focus ? 0.55f : 0.20f), 2.0f);
             dl->AddLine(ImVec2(p0.x, p1.y), p1, mark_color(ft.kind[r], 0.9f), focus ? 2.0f * scale : 1.0f * scale);
-            s.layout.reader_marks.push_back({r, {p0.x, p0.y, p1.x - p0.x, p1.y - p0.y}});
+            const float cy = (p0.y + p1.y) * 0.5f;  // listed only when its middle is on screen (clickable)
+            if (cy >= s.layout.reader.y && cy <= s.layout.reader.y + s.layout.reader.h)
+                s.layout.reader_marks.push_back({r, {p0.x, p0.y, p1.x - p0.x, p1.y - p0.y}});
             if (hovered && ImGui::IsMouseHoveringRect(p0, p1)) hovered_mark = (int)r;
         }
         if (sel.start < sel.end && sel.start <= line.end && sel.end >= line.start &&

@@ -195,13 +195,32 @@ void pool_facet(Facet& f, const char* field, const StringPool& pool, const std::
 
 } // namespace
 
+void collect_rows(const FactTable& t, FactView* out) {
+    const size_t n = t.size();
+    const std::vector<uint32_t>& order = out->order;
+    const size_t m = order.size() == n && out->pass.size() == n ? n : 0;
+    size_t count = 0;
+    const uint8_t* p = out->pass.data();
+    for (size_t r = 0; r < m; ++r) count += p[r];
+    out->rows.resize(count + 1);  // one spare slot: the branch-free loop writes one past the last kept row
+    uint32_t* dst = out->rows.data();
+    const uint32_t* o = order.data();
+    for (size_t i = 0; i < m; ++i) {
+        const uint32_t r = o[i];
+        *dst = r;
+        dst += p[r];  // branch-free: a row is kept by advancing past it
+    }
+    out->rows.resize(count);
+}
+
 void filter_facts(const FactTable& t, const std::vector<QueryTerm>& terms, FactView* out) {
     const size_t n = t.size();
     std::vector<uint8_t>& pass = out->pass;
     pass.assign(n, 1);
     for (const QueryTerm& term : terms) apply_term(t, term, pass);
 
-    // One walk over the sorted order: keep passing rows, count facets.
+    // Facets are counted in row order (each column read front to back: a sorted walk would miss the
+    // cache on every column of every row), then the rows on screen are collected in sorted order.
     std::vector<uint32_t> kinds(8, 0), units(t.units.count() + 1, 0), quals(t.qualifiers.count() + 1, 0),
         hedges(t.hedges.count() + 1, 0), sources(t.sources.size(), 0);
     // Years: a fact counts in every year its period overlaps, as "period:2025" selects it. Counted as
@@ -209,27 +228,27 @@ void filter_facts(const FactTable& t, const std::vector<QueryTerm>& terms, FactV
     constexpr int kMaxYear = 9999;
     std::vector<int32_t> year_steps(kMaxYear + 2, 0);
     uint32_t no_year = 0;
-    out->rows.clear();
-    const std::vector<uint32_t>& order = out->order;
-    const size_t m = order.size() == n ? n : 0;
-    for (size_t i = 0; i < m; ++i) {
-        const uint32_t r = order[i];
-        if (!pass[r]) continue;
-        out->rows.push_back(r);
-        ++kinds[t.kind[r] & 7];
-        ++units[t.unit[r]];
-        ++quals[t.qualifier[r]];
-        ++hedges[t.hedge[r]];
-        ++sources[t.source[r]];
-        if (t.period_start[r] > 0) {
-            const int y0 = std::min(std::max(t.period_start[r] / 10000, 1), kMaxYear);
-            const int y1 = std::min(std::max(t.period_end[r] / 10000, y0), kMaxYear);
+    const uint8_t* p = pass.data();
+    const uint8_t* kind = t.kind.data();
+    const uint32_t *unit = t.unit.data(), *qual = t.qualifier.data(), *hedge = t.hedge.data(), *src = t.source.data();
+    const Day *ps = t.period_start.data(), *pe = t.period_end.data();
+    for (size_t r = 0; r < n; ++r) {
+        if (!p[r]) continue;
+        ++kinds[kind[r] & 7];
+        ++units[unit[r]];
+        ++quals[qual[r]];
+        ++hedges[hedge[r]];
+        ++sources[src[r]];
+        if (ps[r] > 0) {
+            const int y0 = std::min(std::max(ps[r] / 10000, 1), kMaxYear);
+            const int y1 = std::min(std::max(pe[r] / 10000, y0), kMaxYear);
             ++year_steps[y0];
             --year_steps[y1 + 1];
         } else {
             ++no_year;
         }
     }
+    collect_rows(t, out);
 
     out->facets.assign(6, Facet{});
     Facet* f = out->facets.data();
@@ -286,7 +305,7 @@ void query_facts(const FactTable& t, const std::vector<QueryTerm>& terms, const 
     for (size_t i = 0; same_keys && i < keys.size(); ++i)
         same_keys = out->order_keys[i].field == keys[i].field && out->order_keys[i].descending == keys[i].descending;
     if (!same_keys || out->order_generation != t.generation || out->order.size() != t.size()) sort_facts(t, keys, out);
-    filter_facts(t, terms, out);
+    filter_facts(t, terms, out);  // (callers that know the query is unchanged call collect_rows instead)
 }
 
 } // namespace factlens

@@ -176,6 +176,9 @@ void query_facts(const FactTable& t, const std::vector<QueryTerm>& terms, const 
 // The separate steps, for callers that time them (the bench) or run them apart.
 void sort_facts(const FactTable& t, const std::vector<SortKey>& keys, FactView* out);  // fills out->order
 void filter_facts(const FactTable& t, const std::vector<QueryTerm>& terms, FactView* out);  // rows + facets
+// Rebuilds out->rows from out->pass and out->order only: after a re-sort, the query's result and its
+// facets are unchanged, just their order.
+void collect_rows(const FactTable& t, FactView* out);
 
 // Formatting for people.
 // A value as people write it: "1.2 trillion", "171.39 billion", "6,000", "9.2%", "0.25". Returns buf.
