@@ -5,6 +5,29 @@
 
 namespace factlens {
 
+bool input_string(const char* id, const char* hint, std::string* str, int flags) {
+    auto resize_cb = [](ImGuiInputTextCallbackData* d) -> int {
+        if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+            std::string* s = (std::string*)d->UserData;
+            s->resize(d->BufTextLen);
+            d->Buf = s->data();
+        }
+        return 0;
+    };
+    return ImGui::InputTextWithHint(id, hint, str->data(), str->capacity() + 1,
+                                    flags | ImGuiInputTextFlags_CallbackResize, resize_cb, str);
+}
+
+unsigned int fact_kind_color(unsigned char kind, float alpha) {
+    // count, money, percent, quantity, date, period (ClaimKind order)
+    static const ImVec4 kColors[6] = {
+        {0.80f, 0.45f, 0.05f, 1}, {0.10f, 0.55f, 0.25f, 1}, {0.15f, 0.40f, 0.80f, 1},
+        {0.55f, 0.25f, 0.70f, 1}, {0.45f, 0.45f, 0.50f, 1}, {0.05f, 0.55f, 0.60f, 1}};
+    ImVec4 c = kColors[kind < 6 ? kind : 4];
+    c.w = alpha;
+    return ImGui::GetColorU32(c);
+}
+
 void apply_style(float ui_scale) {
     ImGuiStyle style;  // fresh defaults, so repeated calls never compound the scale
     ImGui::StyleColorsLight(&style);

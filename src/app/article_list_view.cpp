@@ -20,18 +20,9 @@ void article_list_view(AppState& s, const AppFonts& fonts) {
     ImGui::TextUnformatted("Articles");
     ImGui::PopFont();
 
-    // The filter field: a plain std::string-backed InputText (resize callback keeps any length).
+    // The filter field.
     ImGui::SetNextItemWidth(-FLT_MIN);
-    auto resize_cb = [](ImGuiInputTextCallbackData* d) -> int {
-        if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-            std::string* str = (std::string*)d->UserData;
-            str->resize(d->BufTextLen);
-            d->Buf = str->data();
-        }
-        return 0;
-    };
-    ImGui::InputTextWithHint("##filter", "Filter articles (outlet, date, words)", s.filter.data(),
-                             s.filter.capacity() + 1, ImGuiInputTextFlags_CallbackResize, resize_cb, &s.filter);
+    input_string("##filter", "Filter articles (outlet, date, words)", &s.filter);
     s.layout.filter = to_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (ImGui::IsItemActive()) s.focus = Focus::Filter;
 

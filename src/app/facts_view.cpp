@@ -20,20 +20,6 @@ namespace {
 
 UiRect to_rect(ImVec2 min, ImVec2 max) { return {min.x, min.y, max.x - min.x, max.y - min.y}; }
 
-// A std::string-backed input field.
-bool input_string(const char* id, const char* hint, std::string* str, ImGuiInputTextFlags flags = 0) {
-    auto resize_cb = [](ImGuiInputTextCallbackData* d) -> int {
-        if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-            std::string* s = (std::string*)d->UserData;
-            s->resize(d->BufTextLen);
-            d->Buf = s->data();
-        }
-        return 0;
-    };
-    return ImGui::InputTextWithHint(id, hint, str->data(), str->capacity() + 1,
-                                    flags | ImGuiInputTextFlags_CallbackResize, resize_cb, str);
-}
-
 void toggle_query_term(AppState& s, const std::string& term) {
     std::string q = s.facts.applied_query;
     // Clicking an applied facet value removes it; otherwise it is added.
@@ -74,15 +60,6 @@ void export_rows(AppState& s, const char* format) {
         f.notice_is_error = false;
     }
     f.notice = msg;
-}
-
-ImU32 kind_color(uint8_t kind, float alpha = 1.0f) {
-    static const ImVec4 kColors[6] = {
-        {0.80f, 0.45f, 0.05f, 1}, {0.10f, 0.55f, 0.25f, 1}, {0.15f, 0.40f, 0.80f, 1},
-        {0.55f, 0.25f, 0.70f, 1}, {0.45f, 0.45f, 0.50f, 1}, {0.05f, 0.55f, 0.60f, 1}};
-    ImVec4 c = kColors[kind < 6 ? kind : 4];
-    c.w = alpha;
-    return ImGui::GetColorU32(c);
 }
 
 // The sentence with its figure in bold, on one line, starting a little before the figure when the
@@ -299,7 +276,7 @@ void facts_table(AppState& s, const AppFonts& fonts, ImVec2 size) {
                 ImGui::SetTooltip("article %s\noutlet %s\ndate %s", src.id.c_str(), src.outlet.c_str(), src.date.c_str());
             // Kind
             if (ImGui::TableNextColumn()) {
-                ImGui::PushStyleColor(ImGuiCol_Text, kind_color(t.kind[r]));
+                ImGui::PushStyleColor(ImGuiCol_Text, fact_kind_color(t.kind[r]));
                 ImGui::TextUnformatted(claim_kind_name((ClaimKind)t.kind[r]));
                 ImGui::PopStyleColor();
             }

@@ -74,15 +74,6 @@ static void fact_tooltip(const FactTable& t, uint32_t r) {
     ImGui::EndTooltip();
 }
 
-static ImU32 mark_color(uint8_t kind, float alpha) {
-    static const ImVec4 kColors[6] = {
-        {0.95f, 0.60f, 0.10f, 1}, {0.20f, 0.70f, 0.35f, 1}, {0.25f, 0.50f, 0.95f, 1},
-        {0.65f, 0.35f, 0.85f, 1}, {0.55f, 0.55f, 0.60f, 1}, {0.10f, 0.65f, 0.70f, 1}};
-    ImVec4 c = kColors[kind < 6 ? kind : 4];
-    c.w = alpha;
-    return ImGui::GetColorU32(c);
-}
-
 static bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '_' || c == '\'' || c == '-'; }
 
 static void metadata_line(const char* label, const std::string& value) {
@@ -253,8 +244,8 @@ void reader_view(AppState& s, const AppFonts& fonts, bool compact) {
             const ImVec2 p0(origin.x + x0 - 1, y + 1), p1(origin.x + x1 + 1, y + line_h - 1);
             const bool focus = s.reader_highlight_end > s.reader_highlight_start && ft.start[r] == s.reader_highlight_start &&
                                ft.end[r] == s.reader_highlight_end;
-            dl->AddRectFilled(p0, p1, mark_color(ft.kind[r], focus ? 0.55f : 0.20f), 2.0f);
-            dl->AddLine(ImVec2(p0.x, p1.y), p1, mark_color(ft.kind[r], 0.9f), focus ? 2.0f * scale : 1.0f * scale);
+            dl->AddRectFilled(p0, p1, fact_kind_color(ft.kind[r], focus ? 0.55f : 0.20f), 2.0f);
+            dl->AddLine(ImVec2(p0.x, p1.y), p1, fact_kind_color(ft.kind[r], 0.9f), focus ? 2.0f * scale : 1.0f * scale);
             const float cy = (p0.y + p1.y) * 0.5f;  // listed only when its middle is on screen (clickable)
             if (cy >= s.layout.reader.y && cy <= s.layout.reader.y + s.layout.reader.h)
                 s.layout.reader_marks.push_back({r, {p0.x, p0.y, p1.x - p0.x, p1.y - p0.y}});
