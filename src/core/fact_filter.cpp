@@ -266,18 +266,26 @@ void filter_facts(const FactTable& t, const std::vector<QueryTerm>& terms, FactV
     pool_facet(f[1], "unit", t.units, units);
     {
         f[2].name = "outlet";
-        std::vector<FacetValue> all;
-        for (size_t s = 0; s < sources.size(); ++s) {
-            if (!sources[s]) continue;
-            const std::string& o = t.sources[s].outlet;
-            const bool unknown = o.empty() || o == "unknown";
-            const std::string label = unknown ? "unknown" : o;
-            // Outlets equal but for case are one value, as "outlet:..." selects them all.
-            const std::string folded = fold_text(label);
-            auto it = std::find_if(all.begin(), all.end(), [&](const FacetValue& v) { return fold_text(v.label) == folded; });
-            if (it != all.end()) { it->count += sources[s]; continue; }
-            all.push_back({label, facet_term("outlet", label), sources[s]});
+        // Sources grouped by outlet (equal but for case: one value, as "outlet:..." selects them
+        // all), once per table change: thousands of sources share a few dozen outlets.
+        if (out->outlet_generation != t.generation || out->outlet_of_source.size() != t.sources.size()) {
+            out->outlet_of_source.assign(t.sources.size(), 0);
+            out->outlet_labels.clear();
+            std::unordered_map<std::string, uint32_t> by_folded;
+            for (size_t s = 0; s < t.sources.size(); ++s) {
+                const std::string& o = t.sources[s].outlet;
+                const std::string label = o.empty() || o == "unknown" ? std::string("unknown") : o;
+                auto ins = by_folded.emplace(fold_text(label), (uint32_t)out->outlet_labels.size());
+                if (ins.second) out->outlet_labels.push_back(label);
+                out->outlet_of_source[s] = ins.first->second;
+            }
+            out->outlet_generation = t.generation;
         }
+        std::vector<uint32_t> per_outlet(out->outlet_labels.size(), 0);
+        for (size_t s = 0; s < sources.size(); ++s) per_outlet[out->outlet_of_source[s]] += sources[s];
+        std::vector<FacetValue> all;
+        for (size_t o = 0; o < per_outlet.size(); ++o)
+            if (per_outlet[o]) all.push_back({out->outlet_labels[o], facet_term("outlet", out->outlet_labels[o]), per_outlet[o]});
         finish_facet(f[2], all);
     }
     f[3].name = "qualifier";

@@ -165,7 +165,10 @@ struct FactView {
     std::vector<uint32_t> order;
     std::vector<SortKey> order_keys;
     uint64_t order_generation = ~0ull;
-    std::vector<uint8_t> pass;     // scratch: one byte per row
+    std::vector<uint8_t> pass;     // one byte per row: passes the last query
+    std::vector<uint32_t> outlet_of_source;  // source -> index into outlet_labels (the outlet facet)
+    std::vector<std::string> outlet_labels;
+    uint64_t outlet_generation = ~0ull;
     double last_sort_ms = 0, last_filter_ms = 0;  // filled by the caller if it times them
 };
 
