@@ -121,7 +121,14 @@
   }
 
   function handle(d, source, origin) {
-    var id = d.id === undefined ? null : d.id;  // any value the host chose; echoed back as is
+    // Any value the host chose, echoed back as is; a string or structure of more than 256 characters
+    // (as JSON) is cut, so a hostile 10 MB id costs nothing to answer.
+    var id = d.id === undefined ? null : d.id;
+    try {
+      var idJson = JSON.stringify(id);
+      if (idJson === undefined) id = null;
+      else if (idJson.length > 256) id = typeof id === 'string' ? id.slice(0, 256) : null;
+    } catch (e) { id = null; }
     var fail = function (error) { send(source, origin, { ns: NS, id: id, ok: false, error: error }); };
     try {
       if (d.type === 'state') return send(source, origin, { ns: NS, id: id, ok: true, result: state() });

@@ -5,6 +5,7 @@
 
 
 #include "../core/facts_io.h"
+#include "../core/text_fold.h"
 #include "../core/utf8.h"
 #include "embedded_assets.h"
 
@@ -36,24 +37,40 @@ std::string selected_text(const AppState& s) {
     return s.corpus.articles[s.selected].text.substr(r.start, r.end - r.start);
 }
 
-// ASCII case folding is enough for a filter box; other characters must match exactly.
-static bool contains_folded(const std::string& hay, const std::string& needle) {
-    auto eq = [](char a, char b) {
-        return std::tolower((unsigned char)a) == std::tolower((unsigned char)b);
-    };
-    return std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), eq) != hay.end();
+const std::vector<int>& visible_articles(const AppState& s) {
+    AppState::ArticleFilter& f = s.article_filter;
+    const size_t n = s.corpus.articles.size();
+    if (f.folded.size() != n || f.corpus_bytes != s.corpus.total_text_bytes()) {
+        // Every article's searchable text (outlet, headline, date, id, full text), folded once.
+        f.folded.assign(n, std::string());
+        f.first_sentence.assign(n, std::string());
+        for (size_t i = 0; i < n; ++i) {
+            const Article& a = s.corpus.articles[i];
+            f.first_sentence[i] = article_first_sentence(a);
+            std::string& o = f.folded[i];
+            for (const std::string* part : {&a.outlet, &a.title, &a.date, &a.id, &a.text}) {
+                fold_append(o, *part);
+                o += '\n';
+            }
+        }
+        f.corpus_bytes = s.corpus.total_text_bytes();
+        f.valid = false;
+    }
+    if (f.valid && f.filter == s.filter) return f.rows;
+    f.filter = s.filter;
+    f.rows.clear();
+    const std::string needle = fold_text(s.filter);
+    for (size_t i = 0; i < n; ++i)
+        if (needle.empty() || f.folded[i].find(needle) != std::string::npos) f.rows.push_back((int)i);
+    f.valid = true;
+    return f.rows;
 }
 
-std::vector<int> visible_articles(const AppState& s) {
-    std::vector<int> out;
-    for (int i = 0; i < (int)s.corpus.articles.size(); ++i) {
-        const Article& a = s.corpus.articles[i];
-        if (s.filter.empty() || contains_folded(a.outlet, s.filter) || contains_folded(a.title, s.filter) ||
-            contains_folded(a.date, s.filter) || contains_folded(a.id, s.filter) ||
-            contains_folded(article_lead(a), s.filter))
-            out.push_back(i);
-    }
-    return out;
+const std::string& article_first_sentence_cached(const AppState& s, int i) {
+    visible_articles(s);  // builds the per-article cache when the corpus changed
+    static const std::string kNone;
+    const auto& v = s.article_filter.first_sentence;
+    return i >= 0 && (size_t)i < v.size() ? v[(size_t)i] : kNone;
 }
 
 std::string select_article(AppState& s, int index) {

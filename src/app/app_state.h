@@ -116,6 +116,14 @@ struct AppState {
     bool scroll_reader_to_top = false;  // set when the selection changes, consumed by the reader view
 
     std::string filter;            // contents of the filter field (case-insensitive substring match)
+    struct ArticleFilter {         // visible_articles()'s cache
+        std::vector<std::string> folded;  // per article: outlet, title, date, id, text, folded
+        std::vector<std::string> first_sentence;  // per article: article_first_sentence()
+        size_t corpus_bytes = 0;
+        std::string filter;
+        std::vector<int> rows;
+        bool valid = false;
+    } mutable article_filter;     // a cache: filled by visible_articles() on const states too
     Focus focus = Focus::None;
 
     View view = View::Articles;
@@ -142,8 +150,13 @@ struct ByteRange { size_t start = 0, end = 0; };
 ByteRange reader_selection(const AppState& s);
 std::string selected_text(const AppState& s);
 
-// Indices of the articles that pass the filter (outlet, title, date, id or lead contain it).
-std::vector<int> visible_articles(const AppState& s);
+// Indices of the articles that pass the filter: their outlet, headline, date, id or full text
+// contains it, case-insensitively (Unicode simple folding, text_fold.h). Cached: recomputed only
+// when the filter or the corpus changes, so calling it every frame costs a string compare.
+const std::vector<int>& visible_articles(const AppState& s);
+
+// The first sentence of article i, shown (marked as such) where the text states no headline.
+const std::string& article_first_sentence_cached(const AppState& s, int i);
 
 // User intent, from the UI or from the JS API. Each returns an empty string on success, otherwise
 // a message for a person; on failure the state is unchanged.

@@ -26,7 +26,7 @@ void article_list_view(AppState& s, const AppFonts& fonts) {
     s.layout.filter = to_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (ImGui::IsItemActive()) s.focus = Focus::Filter;
 
-    const std::vector<int> rows = visible_articles(s);
+    const std::vector<int>& rows = visible_articles(s);
     const ImGuiTableFlags tflags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                    ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("articles", 3, tflags, ImVec2(0, 0))) {
@@ -57,7 +57,11 @@ void article_list_view(AppState& s, const AppFonts& fonts) {
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) {
                 ImGui::BeginTooltip();
                 ImGui::PushTextWrapPos(ImGui::GetFontSize() * 35.0f);
-                ImGui::TextUnformatted(a.title != kUnknown ? a.title.c_str() : article_lead(a, 300).c_str());
+                if (a.title != kUnknown) ImGui::TextUnformatted(a.title.c_str());
+                else {
+                    ImGui::TextUnformatted(article_first_sentence_cached(s, idx).c_str());
+                    ImGui::TextDisabled("The text states no headline: this is its first sentence.");
+                }
                 ImGui::PopTextWrapPos();
                 ImGui::EndTooltip();
             }
@@ -70,9 +74,9 @@ void article_list_view(AppState& s, const AppFonts& fonts) {
             if (a.title != kUnknown) {
                 ImGui::TextUnformatted(a.title.c_str());
             } else {
-                // No headline in the text: show its opening words, marked as such.
-                const std::string lead = article_lead(a, 90);
-                ImGui::TextDisabled("(no headline) %s", lead.c_str());
+                // No headline in the text: its first sentence, dimmed and in quotes, so it is not
+                // mistaken for a headline (the tooltip says so in words).
+                ImGui::TextDisabled("\xE2\x80\x9C%s\xE2\x80\x9D", article_first_sentence_cached(s, idx).c_str());
             }
             ImGui::PopID();
         }

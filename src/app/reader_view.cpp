@@ -99,7 +99,7 @@ void reader_view(AppState& s, const AppFonts& fonts, bool compact) {
         ImGui::SameLine(0, 12 * scale);
         ImGui::PushFont(fonts.bold);
         if (a.title != kUnknown) ImGui::TextUnformatted(a.title.c_str());
-        else ImGui::TextDisabled("%s", article_lead(a, 140).c_str());
+        else ImGui::TextDisabled("\xE2\x80\x9C%s\xE2\x80\x9D", article_first_sentence_cached(s, s.selected).c_str());
         ImGui::PopFont();
     } else {
         // Header: headline (or the lead, marked), then where the metadata came from.
@@ -107,10 +107,17 @@ void reader_view(AppState& s, const AppFonts& fonts, bool compact) {
         ImGui::PushTextWrapPos(0.0f);
         if (a.title != kUnknown) ImGui::TextUnformatted(a.title.c_str());
         else {
-            // No headline in the text: its opening words, dimmed so they do not pass for a headline.
+            // No headline in the text: its first sentence, dimmed and quoted, and said to be one.
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-            ImGui::TextUnformatted(("(no headline) " + article_lead(a, 140)).c_str());
+            ImGui::TextUnformatted("\xE2\x80\x9C");
+            ImGui::SameLine(0, 0);
+            ImGui::TextUnformatted(article_first_sentence_cached(s, s.selected).c_str());
+            ImGui::SameLine(0, 0);
+            ImGui::TextUnformatted("\xE2\x80\x9D");
             ImGui::PopStyleColor();
+            ImGui::PopFont();
+            ImGui::TextDisabled("first sentence: the text states no headline");
+            ImGui::PushFont(fonts.bold);
         }
         ImGui::PopTextWrapPos();
         ImGui::PopFont();

@@ -1,5 +1,7 @@
 #include "corpus.h"
 
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
 #include "utf8.h"
@@ -32,6 +34,57 @@ std::string article_lead(const Article& a, size_t max_bytes) {
         if (line.size() <= max_bytes) return std::string(line);
         size_t cut = utf8_floor_boundary(line, max_bytes);
         while (cut > 0 && line[cut - 1] == ' ') --cut;
+        return std::string(line.substr(0, cut)) + "\xE2\x80\xA6";
+    }
+    return "";
+}
+
+std::string_view trim_markup_residue(std::string_view line) {
+    for (;;) {
+        const size_t before = line.size();
+        while (!line.empty() && (is_space(line.front()) || line.front() == '|')) line.remove_prefix(1);
+        while (!line.empty() && (is_space(line.back()) || line.back() == '|')) line.remove_suffix(1);
+        if (line.substr(0, 2) == "![") {  // an image: ![alt](url)
+            const size_t close = line.find("](");
+            const size_t end = close == std::string_view::npos ? close : line.find(')', close);
+            if (end != std::string_view::npos) line.remove_prefix(end + 1);
+        }
+        if (line.size() == before) return line;
+    }
+}
+
+std::string article_first_sentence(const Article& a, size_t max_bytes) {
+    std::string_view t = a.text;
+    size_t pos = 0;
+    while (pos < t.size()) {
+        size_t eol = t.find('\n', pos);
+        if (eol == std::string_view::npos) eol = t.size();
+        std::string_view line = trim_markup_residue(t.substr(pos, eol - pos));
+        pos = eol + 1;
+        for (std::string_view bullet : {"- ", "* ", "\xE2\x80\xA2 "})
+            if (line.substr(0, bullet.size()) == bullet) { line.remove_prefix(bullet.size()); break; }
+        // A dateline ("date 2026-01-21 (ECNS) — ", "BEIJING, CHINA — December 27, 2025:") is not the sentence.
+        const size_t dash = line.find(" \xE2\x80\x94 ");
+        if (dash != std::string_view::npos && dash < 60) line.remove_prefix(dash + 5);
+        size_t words = 0;
+        for (size_t i = 0; i < line.size(); ++i)
+            if (!is_space(line[i]) && (i == 0 || is_space(line[i - 1]))) ++words;
+        if (words < 5) continue;
+        // The first sentence: up to ". " (not after a lone capital, as in "U.S.") or the line's end.
+        size_t end = line.size();
+        for (size_t i = 1; i + 1 < line.size(); ++i) {
+            if ((line[i] == '.' || line[i] == '!' || line[i] == '?') && line[i + 1] == ' ' &&
+                !(i >= 2 && std::isupper((unsigned char)line[i - 1]) && (line[i - 2] == '.' || line[i - 2] == ' '))) {
+                end = i + 1;
+                break;
+            }
+        }
+        line = line.substr(0, end);
+        if (line.size() <= max_bytes) return std::string(line);
+        size_t cut = utf8_floor_boundary(line, max_bytes);
+        while (cut > 0 && line[cut - 1] != ' ') --cut;
+        while (cut > 0 && line[cut - 1] == ' ') --cut;
+        if (cut == 0) cut = utf8_floor_boundary(line, max_bytes);
         return std::string(line.substr(0, cut)) + "\xE2\x80\xA6";
     }
     return "";

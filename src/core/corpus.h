@@ -27,6 +27,17 @@ struct Article {
 // code-point boundary, with "…" appended when cut). Used to label articles whose title is unknown.
 std::string article_lead(const Article& a, size_t max_bytes = 120);
 
+// What to show as the title of an article whose text states no headline: its first real sentence
+// (lines of under five words, such as "Key Facts", list bullets, markup residue such as "![]() |"
+// and a dateline such as "date 2026-01-21 (ECNS) — " are skipped), at most max_bytes long (cut on a
+// word with "…"). Empty if the text has no such sentence.
+std::string article_first_sentence(const Article& a, size_t max_bytes = 160);
+
+// A line of text with markdown/table residue trimmed off its ends (leading "| ", trailing " |",
+// leading "![alt](url)" images); empty when nothing else is on the line. Views use it to hide the
+// residue without changing the text (fact offsets point into it).
+std::string_view trim_markup_residue(std::string_view line);
+
 struct Corpus {
     std::vector<Article> articles;
     size_t total_text_bytes() const;

@@ -72,3 +72,30 @@ TEST_CASE("selecting articles and text validates and snaps to characters", "[app
     CHECK_FALSE(select_text(s, 0, t.size() + 1).empty());
     CHECK(selected_text(s) == "\xE2\x80\x99");
 }
+
+TEST_CASE("filter searches the full text with Unicode case folding", "[app]") {
+    AppState s = loaded();
+    set_filter(s, "zhang yunming");  // only in the body of the ECNS report
+    CHECK(visible_articles(s) == std::vector<int>{2});
+    set_filter(s, "EXAFLOPS");
+    CHECK(visible_articles(s) == std::vector<int>{2});
+    // Non-ASCII folding: "CHINA’S" with the typographic apostrophe, and a Greek/Cyrillic text added.
+    set_filter(s, "CHINA\xE2\x80\x99S CORE AI INDUSTRY");
+    CHECK(visible_articles(s) == std::vector<int>{4});
+    REQUIRE(load_file(s, "greek.txt", "\xCE\x97 \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 "  // Η Αθήνα
+                                      "and \xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90 grew 5 percent in 2025.\n").ok);  // МОСКВА
+    set_filter(s, "\xCE\xB7 \xCE\xB1\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1");  // η αθήνα
+    CHECK(visible_articles(s) == std::vector<int>{5});
+    set_filter(s, "\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0");  // москва
+    CHECK(visible_articles(s) == std::vector<int>{5});
+}
+
+TEST_CASE("an article without a headline shows its first sentence", "[app]") {
+    AppState s = loaded();
+    // 001 opens with the label "Prime Highlight" and a bullet list; 002 with a dateline.
+    CHECK(article_first_sentence_cached(s, 1) ==
+          "China\xE2\x80\x99s core artificial intelligence industry crossed the one-trillion-yuan mark in 2025, "
+          "highlighting the country\xE2\x80\x99s fast progress in emerging technologies.");
+    CHECK(article_first_sentence_cached(s, 2).rfind("China's artificial intelligence (AI) sector continued to gain momentum", 0) == 0);
+    CHECK(article_first_sentence_cached(s, 2).size() <= 160 + 3);
+}
