@@ -70,3 +70,34 @@ TEST_CASE("commands run, and bad ones are refused with a reason and change nothi
     CHECK(r["error"].get<std::string>().find("explode") != std::string::npos);
     CHECK(json::parse(run_command_json(s, std::string(2u << 20, ' ')))["ok"] == false);
 }
+
+TEST_CASE("out-of-range integers, non-integers and huge strings are rejected and change nothing", "[api]") {
+    AppState s = loaded();
+    select_article(s, 1);
+    select_text(s, 3, 9);
+    auto rejected = [&](const std::string& cmd) {
+        json r = json::parse(run_command_json(s, cmd));
+        INFO(cmd.substr(0, 120));
+        CHECK(r["ok"] == false);
+        CHECK(r["error"].is_string());
+        CHECK(r["error"].get<std::string>().size() < 400);  // never echoes a huge value back
+        CHECK(s.selected == 1);
+        CHECK(reader_selection(s).start == 3);
+        CHECK(reader_selection(s).end == 9);
+        CHECK(s.filter.empty());
+    };
+    rejected(R"({"type":"select_article","index":4294967298})");  // would wrap to 2 at 32 bits
+    rejected(R"({"type":"select_article","index":-1})");
+    rejected(R"({"type":"select_article","index":1.5})");
+    rejected(R"({"type":"select_article","index":"2"})");
+    rejected(R"({"type":"select_article","index":true})");
+    rejected(R"({"type":"select_article","index":1e300})");
+    rejected(R"({"type":"select_text","start":0,"end":4294967301})");  // 2^32 + 5
+    rejected(R"({"type":"select_text","start":0,"end":18446744073709551621})");
+    rejected(R"({"type":"select_text","start":-5,"end":2})");
+    rejected(R"({"type":"set_filter","text":")" + std::string(10 << 20, 'x') + R"("})");
+    rejected(R"({"type":"select_article","id":")" + std::string(10 << 20, 'y') + R"("})");
+    rejected(R"({"type":")" + std::string(1 << 20, 'z') + R"("})");
+    rejected(R"({"type":"set_query","query":")" + std::string(5000, 'q') + R"("})");
+    rejected(R"({"type":"select_fact","index":9007199254740993})");
+}
