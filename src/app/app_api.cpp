@@ -78,6 +78,8 @@ std::string state_json(const AppState& s, const PlatformInfo& p) {
     }
     lay["facet_values"] = fvals;
     j["link"] = facts_fragment(s);
+    j["find"] = {{"open", s.find.open}, {"query", s.find.query}, {"matches", s.find.matches.size()},
+                 {"current", s.find.current}};
     // Replace, never throw, on any invalid UTF-8 that slipped into a string.
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -109,6 +109,52 @@ std::string set_filter(AppState& s, const std::string& text) {
     return "";
 }
 
+void open_find(AppState& s) {
+    s.find.open = true;
+    s.find.focus_field = true;
+}
+
+void close_find(AppState& s) {
+    s.find.open = false;
+    s.find.matches.clear();
+    s.find.current = -1;
+    s.find.article = -1;
+}
+
+std::string set_find_query(AppState& s, const std::string& query) {
+    if (!utf8_is_valid(query)) return "find text is not valid UTF-8";
+    if (query.size() > 1000) return "find text is longer than 1000 bytes";
+    s.find.open = true;
+    s.find.query = query;
+    update_find(s);
+    return "";
+}
+
+void update_find(AppState& s) {
+    AppState::Find& f = s.find;
+    if (!f.open) return;
+    if (f.article == s.selected && f.searched == f.query) return;
+    f.article = s.selected;
+    f.searched = f.query;
+    f.matches.clear();
+    f.current = -1;
+    if (s.selected < 0 || s.selected >= (int)s.corpus.articles.size() || f.query.empty()) return;
+    f.matches = folded_find_all(s.corpus.articles[(size_t)s.selected].text, fold_text(f.query));
+    if (!f.matches.empty()) {
+        f.current = 0;
+        f.scroll_to_current = true;
+    }
+}
+
+void find_step(AppState& s, int delta) {
+    update_find(s);
+    AppState::Find& f = s.find;
+    const int n = (int)f.matches.size();
+    if (n == 0) return;
+    f.current = ((f.current < 0 ? 0 : f.current + delta) % n + n) % n;
+    f.scroll_to_current = true;
+}
+
 void load_embedded_corpus(AppState& s) {
     std::vector<NamedText> files;
     const EmbeddedAsset* meta = nullptr;

@@ -10,6 +10,7 @@
 #include "../core/corpus.h"
 #include "../core/fact_query.h"
 #include "../core/fact_table.h"
+#include "../core/text_fold.h"
 
 namespace factlens {
 
@@ -126,6 +127,18 @@ struct AppState {
     } mutable article_filter;     // a cache: filled by visible_articles() on const states too
     Focus focus = Focus::None;
 
+    // Find in the open article (Ctrl+F): matches of `query` in the selected article's text.
+    struct Find {
+        bool open = false;
+        std::string query;
+        std::vector<FoldedMatch> matches;  // byte ranges in the article text, in order
+        int current = -1;                  // index into matches, -1 for none
+        int article = -1;                  // the article and query the matches are for
+        std::string searched;
+        bool focus_field = false;          // put the keyboard in the find field on the next frame
+        bool scroll_to_current = false;
+    } find;
+
     View view = View::Articles;
     FactsState facts;
     // The reader's link to the facts: the figure to highlight and scroll to (byte offsets into the
@@ -167,6 +180,13 @@ std::string set_filter(AppState& s, const std::string& text);
 
 // Loads the corpus compiled into the binary. On failure keeps whatever was loaded before.
 void load_embedded_corpus(AppState& s);
+
+// ---- Find in the open article (app_state.cpp) ----
+void open_find(AppState& s);
+void close_find(AppState& s);
+std::string set_find_query(AppState& s, const std::string& query);
+void find_step(AppState& s, int delta);  // next (+1) or previous (-1) match, wrapping around
+void update_find(AppState& s);           // recomputes matches when the article or query changed
 
 // ---- The facts explorer (facts_state.cpp) ----
 std::string set_view(AppState& s, View v);

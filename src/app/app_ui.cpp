@@ -112,6 +112,9 @@ void app_frame(AppState& s, const AppFonts& fonts) {
         ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "The corpus could not be loaded: %s", s.load_error.c_str());
     }
     view_tabs(s, fonts);
+    // Ctrl+F (Cmd+F): find in the open article, in either view.
+    if ((ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeySuper) && ImGui::IsKeyPressed(ImGuiKey_F, false) && s.selected >= 0)
+        open_find(s);
 
     const float status_h = ImGui::GetFrameHeightWithSpacing();
     const float body_h = ImGui::GetContentRegionAvail().y - status_h;

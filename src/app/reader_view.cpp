@@ -2,6 +2,7 @@
 // and Ctrl/Cmd+C. ImGui has no wrapped selectable text widget, so this is one, kept small: the wrap is
 // cached (ReaderLayout) and only visible lines are drawn.
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 #include "../core/claim.h"
@@ -74,6 +75,41 @@ static void fact_tooltip(const FactTable& t, uint32_t r) {
     ImGui::EndTooltip();
 }
 
+// The find bar above the text: field, "3 of 12", previous/next, close. Enter and F3 go to the next
+// match, Shift+Enter and Shift+F3 to the previous, Escape closes.
+static void find_bar(AppState& s) {
+    AppState::Find& f = s.find;
+    const ImGuiIO& io = ImGui::GetIO();
+    char count[48];
+    if (f.query.empty()) count[0] = 0;
+    else if (f.matches.empty()) std::snprintf(count, sizeof count, "no match");
+    else std::snprintf(count, sizeof count, "%d of %d", f.current + 1, (int)f.matches.size());
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float buttons_w = ImGui::CalcTextSize("no match").x + ImGui::CalcTextSize("PreviousNextClose").x +
+                            st.FramePadding.x * 6 + st.ItemSpacing.x * 4;
+    ImGui::SetNextItemWidth(ImMax(80.0f * s.ui_scale, ImGui::GetContentRegionAvail().x - buttons_w));
+    // Give the field the keyboard (Ctrl+F, after Enter). ActivateItemByID, not SetKeyboardFocusHere:
+    // the latter's tabbing request is dropped inside the nested child windows' focus scopes.
+    if (f.focus_field) { ImGui::ActivateItemByID(ImGui::GetID("##find")); f.focus_field = false; }
+    if (input_string("##find", "Find in this article", &f.query, ImGuiInputTextFlags_EnterReturnsTrue))
+    {
+        find_step(s, io.KeyShift ? -1 : 1);  // Enter: the next match; the field keeps the keyboard
+        f.focus_field = true;
+    }
+    else if (ImGui::IsItemEdited()) set_find_query(s, std::string(f.query));
+    const bool field_active = ImGui::IsItemActive();
+    if (field_active) s.focus = Focus::Reader;
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", count);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Previous")) find_step(s, -1);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Next")) find_step(s, 1);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Close") || (field_active && ImGui::IsKeyPressed(ImGuiKey_Escape))) close_find(s);
+    if (ImGui::IsKeyPressed(ImGuiKey_F3)) find_step(s, io.KeyShift ? -1 : 1);
+}
+
 static bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '_' || c == '\'' || c == '-'; }
 
 static void metadata_line(const char* label, const std::string& value) {
@@ -132,6 +168,8 @@ void reader_view(AppState& s, const AppFonts& fonts, bool compact) {
             ImGui::PopTextWrapPos();
         }
     }
+    if (s.find.open) find_bar(s);
+    update_find(s);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * scale, 12 * scale));
     ImGui::BeginChild("reader_text", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleVar();
@@ -147,6 +185,14 @@ void reader_view(AppState& s, const AppFonts& fonts, bool compact) {
 
     const float line_h = ImFloor(size * kLineSpacing);
     const float pad_y = ImFloor((line_h - size) * 0.5f);
+    if (s.find.scroll_to_current && s.find.current >= 0 && !L.lines.empty()) {
+        const size_t at = s.find.matches[(size_t)s.find.current].start;
+        size_t li = 0;
+        while (li + 1 < L.lines.size() && L.lines[li + 1].start <= at) ++li;
+        const float y = line_h * (float)li, top = ImGui::GetScrollY(), h = ImGui::GetWindowHeight();
+        if (y < top || y + line_h > top + h - line_h) ImGui::SetScrollY(ImMax(0.0f, y - h * 0.3f));
+        s.find.scroll_to_current = false;
+    }
     if (s.scroll_reader_to_highlight && !L.lines.empty()) {
         size_t li = 0;
         while (li + 1 < L.lines.size() && L.lines[li + 1].start <= s.reader_highlight_start) ++li;
@@ -240,9 +286,26 @@ void reader_view(AppState& s, const AppFonts& fonts, bool compact) {
                                        [&](uint32_t r, size_t b) { return ft.end[r] <= b; }) - marks.begin());
     }
     int hovered_mark = -1;
+    const std::vector<FoldedMatch>& fm = s.find.matches;
+    size_t fi = 0;
+    if (first < last && s.find.article == s.selected) {
+        const size_t first_byte = L.lines[first].start;
+        fi = (size_t)(std::lower_bound(fm.begin(), fm.end(), first_byte,
+                                       [](const FoldedMatch& m, size_t b) { return m.end <= b; }) - fm.begin());
+    } else {
+        fi = fm.size();
+    }
     for (int li = first; li < last; ++li) {
         const WrappedLine& line = L.lines[li];
         const float y = origin.y + line_h * li;
+        // Find matches: yellow, the current one orange.
+        for (size_t k = fi; k < fm.size() && fm[k].start < line.end; ++k) {
+            if (fm[k].end <= line.start) { if (k == fi) ++fi; continue; }
+            const float x0 = x_of(a.text, line, fm[k].start, font, size), x1 = x_of(a.text, line, fm[k].end, font, size);
+            const bool cur = (int)k == s.find.current;
+            dl->AddRectFilled(ImVec2(origin.x + x0, y), ImVec2(origin.x + x1, y + line_h),
+                              cur ? IM_COL32(255, 150, 20, 200) : IM_COL32(255, 230, 60, 170));
+        }
         // Fact figures: a tint per kind, stronger for the selected fact.
         for (size_t k = mi; k < marks.size() && ft.start[marks[k]] < line.end; ++k) {
             const uint32_t r = marks[k];

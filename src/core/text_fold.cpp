@@ -65,4 +65,34 @@ bool folded_contains(std::string_view hay, std::string_view needle) {
     return false;
 }
 
+std::vector<FoldedMatch> folded_find_all(std::string_view hay, std::string_view needle, size_t max_matches) {
+    std::vector<FoldedMatch> out;
+    if (needle.empty()) return out;
+    // The needle as code points.
+    std::vector<char32_t> want;
+    for (size_t i = 0; i < needle.size();) {
+        DecodedChar d = utf8_decode(needle, i);
+        want.push_back(d.cp);
+        i += (size_t)d.len;
+    }
+    size_t i = 0;
+    while (i < hay.size() && out.size() < max_matches) {
+        // Try a match at i.
+        size_t j = i, k = 0;
+        while (k < want.size() && j < hay.size()) {
+            DecodedChar d = utf8_decode(hay, j);
+            if (fold_code_point(d.cp) != want[k]) break;
+            j += (size_t)d.len;
+            ++k;
+        }
+        if (k == want.size()) {
+            out.push_back({i, j});
+            i = j;
+            continue;
+        }
+        i += (size_t)utf8_decode(hay, i).len;
+    }
+    return out;
+}
+
 } // namespace factlens

@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace factlens {
 
@@ -15,5 +16,11 @@ inline std::string fold_text(std::string_view s) { std::string o; fold_append(o,
 
 // Whether folded(hay) contains needle_folded (already folded). ASCII-only hays take a fast path.
 bool folded_contains(std::string_view hay, std::string_view needle_folded);
+
+// Every match of needle_folded (already folded) in hay, compared code point by code point after
+// folding, as byte ranges of hay (so offsets stay right where folding changes a length, as İ -> i).
+// Matches do not overlap; at most max_matches are returned.
+struct FoldedMatch { size_t start, end; };
+std::vector<FoldedMatch> folded_find_all(std::string_view hay, std::string_view needle_folded, size_t max_matches = 100000);
 
 } // namespace factlens
