@@ -106,7 +106,23 @@ std::string set_filter(AppState& s, const std::string& text) {
     if (!utf8_is_valid(text)) return "filter text is not valid UTF-8";
     if (text.size() > 1000) return "filter text is longer than 1000 bytes";
     s.filter = text;
+    note_text(s, text);
     return "";
+}
+
+void note_text(AppState& s, std::string_view text) {
+    if (s.glyphs_noted.size() != 0x2000) s.glyphs_noted.assign(0x2000, 0);
+    for (size_t i = 0; i < text.size();) {
+        if ((unsigned char)text[i] < 0x80) { ++i; continue; }
+        const DecodedChar d = utf8_decode(text, i);
+        const uint32_t cp = d.cp < 0x10000 ? d.cp : 0xFFFD;
+        uint8_t& byte = s.glyphs_noted[cp >> 3];
+        if (!(byte & (1u << (cp & 7)))) {
+            byte |= (uint8_t)(1u << (cp & 7));
+            s.glyph_queue.append(text.data() + i, (size_t)d.len);
+        }
+        i += (size_t)d.len;
+    }
 }
 
 void open_find(AppState& s) {
@@ -126,6 +142,7 @@ std::string set_find_query(AppState& s, const std::string& query) {
     if (query.size() > 1000) return "find text is longer than 1000 bytes";
     s.find.open = true;
     s.find.query = query;
+    note_text(s, query);
     update_find(s);
     return "";
 }
@@ -184,6 +201,9 @@ void load_embedded_corpus(AppState& s) {
     s.facts.table = std::move(table);
     s.facts_count = (int)s.facts.table.size();
     s.load_warnings = std::move(warnings);
+    for (const Article& a : s.corpus.articles) {
+        for (const std::string* t : {&a.text, &a.title, &a.outlet, &a.note, &a.date}) note_text(s, *t);
+    }
     s.selected = -1;
     if (!s.corpus.articles.empty()) select_article(s, 0);
 }

@@ -149,6 +149,10 @@ struct AppState {
     uint64_t link_generation = 0;  // bumped when anything the URL fragment holds changes
     FragmentExtra fragment_extra;  // fragment keys FactLens does not own (kept when it writes the URL)
     AppHost host;
+    // Characters the UI has been handed (articles, facts, typed text) that the platform has not yet
+    // made sure the font atlas covers; see note_text() and app_fonts.h. Only non-ASCII, each once.
+    std::string glyph_queue;
+    std::vector<uint8_t> glyphs_noted;  // Basic Multilingual Plane bit set of what was queued
 
     std::string version;           // "0.1.0+<git hash>"
     float ui_scale = 1.0f;         // device pixels per CSS pixel (devicePixelRatio)
@@ -180,6 +184,9 @@ std::string set_filter(AppState& s, const std::string& text);
 
 // Loads the corpus compiled into the binary. On failure keeps whatever was loaded before.
 void load_embedded_corpus(AppState& s);
+
+// Queues the non-ASCII characters of text that were never queued before, for the font atlas.
+void note_text(AppState& s, std::string_view text);
 
 // ---- Find in the open article (app_state.cpp) ----
 void open_find(AppState& s);

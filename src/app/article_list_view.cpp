@@ -22,7 +22,7 @@ void article_list_view(AppState& s, const AppFonts& fonts) {
 
     // The filter field.
     ImGui::SetNextItemWidth(-FLT_MIN);
-    input_string("##filter", "Filter articles (outlet, date, words)", &s.filter);
+    if (input_string("##filter", "Filter articles (outlet, date, words)", &s.filter)) note_text(s, s.filter);
     s.layout.filter = to_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (ImGui::IsItemActive()) s.focus = Focus::Filter;
 

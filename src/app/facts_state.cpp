@@ -47,6 +47,7 @@ std::string set_fact_query(AppState& s, const std::string& query) {
     if (query.size() > 4000) return "the query is longer than 4000 bytes";
     FactsState& f = s.facts;
     f.query = query;
+    note_text(s, query);
     std::vector<QueryTerm> terms;
     QueryError err;
     if (!parse_fact_query(query, &terms, &err)) {
@@ -292,6 +293,13 @@ FileLoadResult finish_file_load(AppState& s, FileLoad* f) {
     const std::string name = f->name;
     delete f;
     if (r.ok) {
+        // The glyphs of what came in: the new article's text, or the facts' strings.
+        if (!r.article.empty()) note_text(s, s.corpus.articles.back().text);
+        else
+            for (const StringPool* p : {&facts.table.units, &facts.table.subjects, &facts.table.texts,
+                                        &facts.table.qualifiers, &facts.table.hedges, &facts.table.directions})
+                note_text(s, p->all_chars());
+        for (const FactSource& src : facts.table.sources) note_text(s, src.outlet);
         facts.dirty = true;
         s.facts_count = (int)facts.table.size();
         facts.notice = "Added " + std::to_string(facts.table.size() - before) + " facts from " + name + ".";

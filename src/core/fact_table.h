@@ -44,6 +44,7 @@ public:
     void match_folded(std::string_view needle_folded, std::vector<uint8_t>& bits) const;
     void truncate(uint32_t count);                // drops ids > count (undo of a failed load)
     size_t memory_bytes() const;
+    std::string_view all_chars() const { return chars_; }  // every string, back to back
 
 private:
     std::string chars_, folded_chars_;

@@ -40,3 +40,45 @@ TEST_CASE("the fonts cover what users type: currency signs, CJK money words, mat
     // A glyph outside the subset really is absent, so this test can fail.
     CHECK(ui.fonts.regular->FindGlyphNoFallback((ImWchar)0x0E01) == nullptr);  // Thai ko kai
 }
+
+TEST_CASE("glyphs on demand: embedded Greek/Cyrillic added, other scripts from the platform", "[fonts]") {
+    UiFixture ui;
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    const std::string greek = "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xE1\xBA\xA0";  // Αθήνα Москва Ạ
+    CHECK(ui.fonts.regular->FindGlyphNoFallback((ImWchar)0x0391) == nullptr);  // not in the base set
+    std::vector<char32_t> missing;
+    CHECK(want_glyphs(&ui.fonts, greek, &missing));
+    CHECK(missing.empty());
+    CHECK_FALSE(want_glyphs(&ui.fonts, greek, &missing));  // reported once
+    REQUIRE(build_fonts(atlas, ui.fonts.regular->FontSize, &ui.fonts));
+    require_glyphs(ui.fonts.regular, greek, "greek/cyrillic regular");
+    require_glyphs(ui.fonts.bold, greek, "greek/cyrillic bold");
+
+    // Thai and a CJK character outside the embedded subset: the platform rasterizes them.
+    const std::string other = "\xE0\xB8\x81 \xE4\xB8\xAD";  // ก 中
+    CHECK_FALSE(want_glyphs(&ui.fonts, other, &missing));
+    REQUIRE(missing == std::vector<char32_t>{0x0E01, 0x4E2D});
+    const float px = ui.fonts.regular->FontSize;
+    for (char32_t cp : missing)
+        for (bool bold : {false, true}) {
+            FallbackGlyph g;
+            g.cp = cp; g.bold = bold; g.px = px; g.w = 6; g.h = 9; g.advance = 8; g.x0 = 1; g.y0 = 3;
+            g.alpha.assign(54, (uint8_t)(bold ? 200 : 255));
+            ui.fonts.fallback.push_back(g);
+        }
+    REQUIRE(build_fonts(atlas, px, &ui.fonts));
+    const ImFontGlyph* g = ui.fonts.regular->FindGlyphNoFallback((ImWchar)0x4E2D);
+    REQUIRE(g != nullptr);
+    CHECK(g->AdvanceX == Approx(8));
+    REQUIRE(ui.fonts.bold->FindGlyphNoFallback((ImWchar)0x0E01) != nullptr);
+    // The glyph's pixels are in the atlas where its UVs point.
+    unsigned char* pixels = nullptr;
+    int tw = 0, th = 0;
+    atlas->GetTexDataAsAlpha8(&pixels, &tw, &th);
+    const int x = (int)(g->U0 * tw + 0.5f), y = (int)(g->V0 * th + 0.5f);
+    CHECK(pixels[(size_t)y * tw + x] == 255);
+    // Rebuilt at another size (a new devicePixelRatio), stale fallback glyphs are dropped to be redone.
+    REQUIRE(build_fonts(atlas, px * 2, &ui.fonts));
+    CHECK(ui.fonts.fallback.empty());
+    require_glyphs(ui.fonts.regular, greek, "greek/cyrillic after a size change");
+}
