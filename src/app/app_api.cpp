@@ -46,6 +46,7 @@ std::string state_json(const AppState& s, const PlatformInfo& p) {
         {"frames", s.frames},
         {"first_frame_ms", p.first_frame_ms >= 0 ? json(p.first_frame_ms) : json(nullptr)},
         {"frame_ms", {{"median", p.frame_ms.median}, {"p95", p.frame_ms.p95}, {"count", p.frame_ms.count}}},
+        {"fonts", {{"glyphs_added", p.glyphs_added}, {"glyphs_fallback", p.glyphs_fallback}}},
         {"error", s.load_error.empty() ? json(nullptr) : json(s.load_error)},
         {"warnings", s.load_warnings},
         {"layout", {{"list_rows", rows}, {"reader", rect_json(s.layout.reader, k)}, {"filter", rect_json(s.layout.filter, k)}}},

@@ -17,6 +17,8 @@ struct PlatformInfo {
     // CPU time spent in each rendered frame (input to GL calls issued), over the last `count` frames
     // (at most 256, the newest ones): median and 95th percentile in ms.
     struct FrameTimes { double median = 0, p95 = 0; int count = 0; } frame_ms;
+    int glyphs_added = 0;      // code points added to the atlas on demand from the embedded fonts
+    int glyphs_fallback = 0;   // code points drawn from the browser's fonts (both weights count once)
 };
 
 // The snapshot returned by factlens.state().

@@ -1,5 +1,6 @@
 #include "app_ui.h"
 
+#include "focus_order.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // ImMax, ImClamp, ImFloor
 
@@ -89,6 +90,7 @@ static void articles_view(AppState& s, const AppFonts& fonts, float body_h) {
     float list_h = stacked ? ImMax(body_h * 0.38f, 120 * scale) : body_h;
 
     ImGui::BeginChild("list_pane", ImVec2(list_w, list_h), false, ImGuiWindowFlags_NoScrollbar);
+    focus_note_text_field(FocusStop::Filter, ImGui::GetID("##filter"));  // the id article_list_view gives it
     article_list_view(s, fonts);
     ImGui::EndChild();
     if (!stacked) ImGui::SameLine();
@@ -119,11 +121,16 @@ void app_frame(AppState& s, const AppFonts& fonts) {
     const float status_h = ImGui::GetFrameHeightWithSpacing();
     const float body_h = ImGui::GetContentRegionAvail().y - status_h;
     ImGui::BeginChild("body", ImVec2(0, body_h), false, ImGuiWindowFlags_NoScrollbar);
-    if (s.view == View::Facts) facts_view(s, fonts);
-    else articles_view(s, fonts, body_h);
+    if (s.view == View::Facts) {
+        focus_note_text_field(FocusStop::Query, ImGui::GetID("##query"));  // the id facts_toolbar gives it
+        facts_view(s, fonts);
+    } else {
+        articles_view(s, fonts, body_h);
+    }
     ImGui::EndChild();
 
     status_bar_view(s);
+    focus_frame_end(s);  // Tab order: the tab bar's arrow keys and the focus ring
     ImGui::End();
 }
 

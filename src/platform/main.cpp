@@ -6,18 +6,25 @@
 // with fonts rasterized and style sizes scaled by devicePixelRatio. So every glyph and line lands on
 // whole device pixels and text is crisp at ratios 1, 1.5, 2 and 3.
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "../app/app_api.h"
+#include "../app/a11y_model.h"
 #include "../app/app_ui.h"
+#include "../app/focus_order.h"
+#include "../app/touch_select.h"
 #include "../app/version.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // touch scrolling: the window under the finger and its scroll
 #include "gl_renderer.h"
 #include "key_map.h"
 
@@ -35,6 +42,12 @@ char* fl_js_page_link(const char* fragment);  // malloc'd
 int fl_js_download(const char* name, const char* mime, const char* text, size_t len);
 void fl_js_open_file_picker(void);
 void fl_js_save_settings(const char* ini);
+void fl_js_focus_input(void);        // the hidden textarea takes focus (text input, on-screen keyboard)
+void fl_js_focus_canvas(void);       // the canvas takes focus (keys, no on-screen keyboard)
+void fl_js_release_focus(int how);   // 0 Escape (blur), 1 Tab leaving forward, -1 Shift+Tab leaving back
+void fl_js_set_ime_rect(double x, double y, double h);  // the text caret (CSS px): IME popups and keyboards go there
+void fl_js_frame_done(double a11y_generation);
+int fl_js_rasterize_glyph(int cp, float px, float ascent, int bold, unsigned char* out, int max_bytes, float* metrics);  // after every frame: web/a11y.js refreshes its mirror on change
 }
 
 namespace {
@@ -42,6 +55,44 @@ namespace {
 constexpr const char* kCanvas = "#factlens-canvas";
 constexpr double kTailMs = 350;  // keep rendering this long after input: hover delays, settling layout
 constexpr int kFrameRing = 256;  // frames whose CPU time state().frame_ms summarizes
+
+// Touch (CSS px and ms; converted with devicePixelRatio where it matters).
+constexpr double kTapSlop = 10;           // a finger that moved less is still tapping
+constexpr double kLongPressMs = 500;      // held this long without moving: select (reader) or hover
+constexpr double kDoubleClickMs = 300;    // two presses closer in time (and space) make a double click
+constexpr double kDoubleTapSlop = 16;     // fingers land less precisely than a mouse
+constexpr double kFlingTauMs = 325;       // momentum: the velocity decays by e every this many ms
+constexpr double kFlingMinSpeed = 0.03;   // px/ms: slower than this, momentum stops (or never starts)
+constexpr double kFlingSampleMs = 100;    // release velocity: over the finger's last this many ms
+
+// One finger drives the UI; a second one hands the gesture to the browser (pinch zoom).
+enum class TouchMode {
+    None,
+    Pending,  // down, not moved, not long: a tap on release, a scroll once it moves, a long press at 500 ms
+    Scroll,   // dragging: the window under the finger follows it
+    Select,   // long press in the reader, or a selection handle grabbed: dragging moves the selection
+    Hover,    // long press elsewhere: ImGui hovers under the finger (tooltips), no click on release
+    Ignored,  // more than one finger: the browser's until all are lifted
+};
+
+struct TouchState {
+    TouchMode mode = TouchMode::None;
+    long id = -1;                 // the finger being followed
+    ImVec2 start, last;           // UI px
+    bool over_reader = false;     // started on the reader's text (long press selects there)
+    bool stopped_fling = false;   // landed on a moving list: it stops, and the touch is no tap
+    long long_press_timer = 0;
+    ImGuiID scroll_window[2] = {0, 0};  // per axis (x, y): the window a drag scrolls, 0 for none
+    float scroll_rest[2] = {0, 0};      // sub-pixel remainder (ImGui scroll positions are whole pixels)
+    struct Sample { double ms; ImVec2 p; };
+    Sample samples[16];
+    int sample_count = 0;
+    bool fling = false;           // momentum after the finger left
+    ImVec2 fling_velocity;        // UI px per ms
+    double fling_ms = 0;
+    double last_tap_ms = -1e9;
+    ImVec2 last_tap_pos;
+};
 
 struct Platform {
     factlens::AppState app;
@@ -57,10 +108,15 @@ struct Platform {
     double keep_alive_until = 0;
     double last_frame_ms = 0;
     double first_frame_ms = -1;
-    int touch_id = -1;         // the touch that drives the mouse, -1 for none
+    TouchState touch;
+    double last_press_ms = -1e9;         // the last mouse press, wall clock (double-click decisions)
+    ImVec2 last_press_pos;
+    bool focus_released = false;         // Escape let go of the keyboard: Tab is the browser's until focus comes back
     ImGuiMouseCursor cursor = ImGuiMouseCursor_COUNT;
     std::string clipboard;     // what ImGui's Ctrl+V pastes: the text of the last browser paste event
     std::string reply;         // backing store for strings returned to JS
+    std::vector<char32_t> fallback_cps;  // code points drawn from the browser's fonts (glyph_lib.js)
+    bool fonts_dirty = false;            // the atlas needs new glyphs
     uint64_t link_generation = 0;      // the app's link_generation last written to the URL
     factlens::FileLoad* file_load = nullptr;  // the file being streamed in by web/api.js
     float frame_cpu_ms[kFrameRing] = {};  // CPU time of the newest render_frame calls (ring), for state().frame_ms
@@ -69,13 +125,17 @@ struct Platform {
 Platform g;
 
 void render_frame();
+void touch_fling_step(double now);
 
 EM_BOOL tick(double, void*) {
+    touch_fling_step(emscripten_get_now());
     render_frame();
     if (g.frames_pending > 0) --g.frames_pending;
     const ImGuiIO& io = ImGui::GetIO();
     const bool mouse_held = io.MouseDown[0] || io.MouseDown[1] || io.MouseDown[2];
-    if (g.frames_pending > 0 || emscripten_get_now() < g.keep_alive_until || mouse_held) return EM_TRUE;
+    // A fling renders while it moves; a finger held for tooltips renders while it is held.
+    const bool touch_busy = g.touch.fling || g.touch.mode == TouchMode::Hover;
+    if (g.frames_pending > 0 || emscripten_get_now() < g.keep_alive_until || mouse_held || touch_busy) return EM_TRUE;
     g.loop_running = false;  // idle: no frames until the next event
     return EM_FALSE;
 }
@@ -111,13 +171,54 @@ void update_canvas_size() {
     }
 }
 
+// A glyph no embedded font has, from the browser's fonts (glyph_lib.js), at the atlas' pixel size.
+void rasterize_fallback(char32_t cp, float px, bool bold) {
+    factlens::FallbackGlyph fg;
+    fg.cp = cp;
+    fg.bold = bold;
+    fg.px = px;
+    static unsigned char alpha[128 * 128];
+    float m[5] = {};
+    // The baseline as the current font has it, scaled to px (the atlas may be changing size).
+    const float ascent = g.fonts.regular && g.fonts.regular->FontSize > 0
+                             ? std::round(g.fonts.regular->Ascent / g.fonts.regular->FontSize * px) : std::round(px * 0.93f);
+    if (!fl_js_rasterize_glyph((int)cp, px, ascent, bold ? 1 : 0, alpha, sizeof alpha, m)) return;
+    fg.w = (int)m[0];
+    fg.h = (int)m[1];
+    fg.advance = m[2];
+    fg.x0 = m[3];
+    fg.y0 = m[4];
+    fg.alpha.assign(alpha, alpha + (size_t)fg.w * (size_t)fg.h);
+    g.fonts.fallback.push_back(std::move(fg));
+}
+
+// Text the app was handed (note_text): make sure the atlas has its glyphs. Rare: a new script.
+void service_glyph_queue() {
+    if (g.app.glyph_queue.empty()) return;
+    std::vector<char32_t> missing;
+    const bool rebuild = factlens::want_glyphs(&g.fonts, g.app.glyph_queue, &missing);
+    g.app.glyph_queue.clear();
+    for (char32_t cp : missing) g.fallback_cps.push_back(cp);
+    if (rebuild || !missing.empty()) g.fonts_dirty = true;
+}
+
 void rebuild_fonts_if_needed() {
-    if (g.font_dpr == g.dpr) return;
+    service_glyph_queue();
+    if (g.font_dpr == g.dpr && !g.fonts_dirty) return;
+    const float px = factlens::font_pixel_size(g.dpr);
+    // Fallback glyphs are bitmaps: (re)rasterize any not made at this size.
+    for (char32_t cp : g.fallback_cps)
+        for (bool bold : {false, true}) {
+            bool have = false;
+            for (const factlens::FallbackGlyph& fg : g.fonts.fallback) have |= fg.cp == cp && fg.bold == bold && fg.px == px;
+            if (!have) rasterize_fallback(cp, px, bold);
+        }
     factlens::gl_renderer_destroy_font_texture();
-    factlens::build_fonts(ImGui::GetIO().Fonts, factlens::font_pixel_size(g.dpr), &g.fonts);
+    factlens::build_fonts(ImGui::GetIO().Fonts, px, &g.fonts);
     if (!g.fonts.regular) g.fonts.regular = g.fonts.bold = ImGui::GetIO().Fonts->Fonts[0];
     factlens::gl_renderer_create_font_texture();
     g.font_dpr = g.dpr;
+    g.fonts_dirty = false;
 }
 
 void set_cursor(ImGuiMouseCursor c) {
@@ -152,6 +253,7 @@ void render_frame() {
 
     ImGui::NewFrame();
     factlens::app_frame(g.app, g.fonts);
+    factlens::touch_select_draw(g.app);  // selection handles after a long press, on top
     ImGui::Render();
 
     glViewport(0, 0, g.fb_w, g.fb_h);
@@ -174,6 +276,7 @@ void render_frame() {
         fl_js_first_frame();
     }
     g.frame_cpu_ms[g.frame_cpu_count++ % kFrameRing] = (float)(emscripten_get_now() - frame_start);
+    fl_js_frame_done((double)factlens::a11y_generation(g.app));
 }
 
 // ---- Input -------------------------------------------------------------------------------------
@@ -187,6 +290,18 @@ void push_modifiers(bool ctrl, bool shift, bool alt) {
     io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
     io.AddKeyEvent(ImGuiMod_Shift, shift);
     io.AddKeyEvent(ImGuiMod_Alt, alt);
+}
+
+// ImGui tells a double click from its own clock, which runs slow across idle stretches (no frames,
+// and each frame's delta is capped), so two clicks half a second apart could merge. Decide on the
+// wall clock instead: a press that is not a repeat (fast and close) makes ImGui's own check fail.
+void gate_double_click(int button, ImVec2 p, double now, double last_ms, ImVec2 last_pos, double max_dist) {
+    ImGuiIO& io = ImGui::GetIO();
+    const double dx = p.x - last_pos.x, dy = p.y - last_pos.y;
+    if (now - last_ms < kDoubleClickMs && dx * dx + dy * dy <= max_dist * max_dist)
+        io.MouseClickedPos[button] = p;  // a repeat: within our distance, which may be wider than ImGui's
+    else
+        io.MouseClickedTime[button] = -1e30;
 }
 
 int imgui_button(unsigned short dom_button) {
@@ -206,7 +321,16 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     const ImVec2 p = to_ui(e->clientX, e->clientY);
     io.AddMousePosEvent(p.x, p.y);
     const int b = imgui_button(e->button);
-    if (b >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) io.AddMouseButtonEvent(b, true);
+    if (b >= 0 && type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
+        const double now = emscripten_get_now();
+        gate_double_click(b, p, now, g.last_press_ms, g.last_press_pos, io.MouseDoubleClickMaxDist);
+        g.last_press_ms = now;
+        g.last_press_pos = p;
+        io.AddMouseButtonEvent(b, true);
+        g.touch.fling = false;
+        g.focus_released = false;
+        factlens::focus_pointer_used();
+    }
     if (b >= 0 && type == EMSCRIPTEN_EVENT_MOUSEUP) io.AddMouseButtonEvent(b, false);
     request_frames();
     // Swallow clicks on the canvas (no page text selection); let moves and releases elsewhere through.
@@ -234,27 +358,294 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     return EM_TRUE;
 }
 
-EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+// ---- Touch ----------------------------------------------------------------------------------------
+// One finger: a tap is a click (and focuses the text input when it lands on a text field, so the
+// on-screen keyboard opens); a drag scrolls whatever is under the finger, with momentum after a
+// fling; a long press selects a word in the reader (then dragging extends it; handles stay) or
+// hovers elsewhere (tooltips). A second finger hands the gesture to the browser (pinch zoom).
+
+void touch_cancel_timer() {
+    if (g.touch.long_press_timer) emscripten_clear_timeout(g.touch.long_press_timer);
+    g.touch.long_press_timer = 0;
+}
+
+void touch_sample(double ms, ImVec2 p) {
+    TouchState& t = g.touch;
+    const int cap = (int)(sizeof t.samples / sizeof t.samples[0]);
+    if (t.sample_count == cap) {
+        std::memmove(t.samples, t.samples + 1, sizeof t.samples[0] * (size_t)(cap - 1));
+        --t.sample_count;
+    }
+    t.samples[t.sample_count++] = {ms, p};
+}
+
+// The finger's speed over its last kFlingSampleMs (UI px per ms); zero if it rested before lifting.
+ImVec2 touch_release_velocity(double now) {
+    const TouchState& t = g.touch;
+    if (t.sample_count < 2) return ImVec2(0, 0);
+    const TouchState::Sample& last = t.samples[t.sample_count - 1];
+    int i = t.sample_count - 1;
+    while (i > 0 && last.ms - t.samples[i - 1].ms <= kFlingSampleMs) --i;
+    // The newest sample that moved: a finger that stopped, then lifted, flings nothing.
+    int moved = t.sample_count - 1;
+    while (moved > i && t.samples[moved].p.x == t.samples[moved - 1].p.x && t.samples[moved].p.y == t.samples[moved - 1].p.y) --moved;
+    if (now - t.samples[moved].ms > 50) return ImVec2(0, 0);
+    const TouchState::Sample& first = t.samples[i];
+    const double dt = last.ms - first.ms;
+    if (dt < 5) return ImVec2(0, 0);
+    return ImVec2((float)((last.p.x - first.p.x) / dt), (float)((last.p.y - first.p.y) / dt));
+}
+
+// The front-most window drawn at p in the last frame (ImGui's own hover test, for any point).
+ImGuiWindow* window_at(ImVec2 p) {
+    ImGuiContext& c = *ImGui::GetCurrentContext();
+    for (int i = c.Windows.Size - 1; i >= 0; --i) {
+        ImGuiWindow* w = c.Windows[i];
+        if (!w->Active || w->Hidden || (w->Flags & ImGuiWindowFlags_NoMouseInputs)) continue;
+        if (w->OuterRectClipped.Contains(p)) return w;
+    }
+    return nullptr;
+}
+
+// The window a drag along `axis` scrolls: the nearest one, from w outwards, that can scroll that way.
+ImGuiID scrollable_from(ImGuiWindow* w, int axis) {
+    for (; w; w = w->ParentWindow) {
+        if (w->ScrollMax[axis] >= 1.0f && !(w->Flags & ImGuiWindowFlags_NoScrollWithMouse)) return w->ID;
+        if (!(w->Flags & ImGuiWindowFlags_ChildWindow)) break;
+    }
+    return 0;
+}
+
+void touch_begin_scroll(float dx, float dy) {
+    TouchState& t = g.touch;
+    ImGuiWindow* w = window_at(t.start);
+    const float ax = std::fabs(dx), ay = std::fabs(dy);
+    // A mostly vertical drag scrolls only vertically (and the other way round); diagonal ones both.
+    t.scroll_window[0] = ax * 2 >= ay ? scrollable_from(w, 0) : 0;
+    t.scroll_window[1] = ay * 2 >= ax ? scrollable_from(w, 1) : 0;
+    t.scroll_rest[0] = t.scroll_rest[1] = 0;
+}
+
+// Scrolls the drag's windows so their content moves by d (UI px), as if held by the finger.
+// Returns false when every such window is already at its end that way (a fling stops there).
+bool touch_scroll_by(ImVec2 d) {
+    TouchState& t = g.touch;
+    bool free = false;
+    for (int axis = 0; axis < 2; ++axis) {
+        if (!t.scroll_window[axis]) continue;
+        ImGuiWindow* w = ImGui::FindWindowByID(t.scroll_window[axis]);
+        if (!w || !(w->Active || w->WasActive)) continue;
+        const float target = w->ScrollTarget[axis];
+        const float cur = target < FLT_MAX ? target : w->Scroll[axis];  // moves since the last frame count
+        const float want = cur - d[axis] + t.scroll_rest[axis];
+        const float max = w->ScrollMax[axis];
+        const float to = std::round(std::clamp(want, 0.0f, max));
+        t.scroll_rest[axis] = (want >= 0 && want <= max) ? want - to : 0.0f;
+        if (want > 0 && want < max) free = true;
+        if (to == cur) continue;
+        if (axis) ImGui::SetScrollY(w, to);
+        else ImGui::SetScrollX(w, to);
+    }
+    return free;
+}
+
+void touch_fling_step(double now) {
+    TouchState& t = g.touch;
+    if (!t.fling) return;
+    const double dt = std::min(now - t.fling_ms, 50.0);
+    t.fling_ms = now;
+    if (dt <= 0) return;
+    const bool free = touch_scroll_by(ImVec2((float)(t.fling_velocity.x * dt), (float)(t.fling_velocity.y * dt)));
+    const float decay = (float)std::exp(-dt / kFlingTauMs);
+    t.fling_velocity = ImVec2(t.fling_velocity.x * decay, t.fling_velocity.y * decay);
+    const double speed = std::hypot(t.fling_velocity.x, t.fling_velocity.y);
+    if (!free || speed < kFlingMinSpeed * g.dpr) t.fling = false;  // then the loop idles again
+}
+
+bool text_input_wanted() {
+    const ImGuiContext& c = *ImGui::GetCurrentContext();
+    return ImGui::GetIO().WantTextInput || (c.ActiveId != 0 && c.ActiveId == c.InputTextState.ID);
+}
+
+void touch_tap(ImVec2 p, double now) {
+    TouchState& t = g.touch;
     ImGuiIO& io = ImGui::GetIO();
-    for (int i = 0; i < e->numTouches; ++i) {
-        const EmscriptenTouchPoint& t = e->touches[i];
-        if (!t.isChanged) continue;
-        if (type == EMSCRIPTEN_EVENT_TOUCHSTART && g.touch_id < 0) g.touch_id = (int)t.identifier;
-        if ((int)t.identifier != g.touch_id) continue;
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(p.x, p.y);
+    gate_double_click(0, p, now, t.last_tap_ms, t.last_tap_pos, kDoubleTapSlop * g.dpr);
+    t.last_tap_ms = now;
+    t.last_tap_pos = p;
+    io.AddMouseButtonEvent(0, true);
+    io.AddMouseButtonEvent(0, false);
+    // ImGui's queue takes a touch's position, press and release in three frames (never a press and
+    // its release in one). Render them now, inside touchend: only in this user gesture may a text
+    // field's focus bring up the on-screen keyboard.
+    for (int i = 0; i < 3; ++i) render_frame();
+    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // a lifted finger hovers nothing
+    if (text_input_wanted()) fl_js_focus_input();
+    else fl_js_focus_canvas();  // keys still reach the app; an on-screen keyboard closes
+}
+
+void on_long_press(void*) {
+    TouchState& t = g.touch;
+    t.long_press_timer = 0;
+    if (t.mode != TouchMode::Pending) return;
+    if (t.over_reader && factlens::touch_select_word(g.app, t.last.x, t.last.y)) {
+        t.mode = TouchMode::Select;
+    } else {
+        t.mode = TouchMode::Hover;  // tooltips under the finger while it is held
+        ImGuiIO& io = ImGui::GetIO();
         io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-        const ImVec2 p = to_ui(t.clientX, t.clientY);
-        io.AddMousePosEvent(p.x, p.y);
-        if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
-        if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
-            io.AddMouseButtonEvent(0, false);
-            g.touch_id = -1;
-        }
+        io.AddMousePosEvent(t.last.x, t.last.y);
     }
     request_frames();
-    return EM_TRUE;  // no emulated mouse events on top
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    TouchState& t = g.touch;
+    const double now = emscripten_get_now();
+    const bool ending = type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
+    int fingers = 0;                              // on the screen after this event
+    const EmscriptenTouchPoint* mine = nullptr;   // the followed finger, if this event is about it
+    const EmscriptenTouchPoint* landed = nullptr; // a finger that just touched down
+    for (int i = 0; i < e->numTouches; ++i) {
+        const EmscriptenTouchPoint& p = e->touches[i];
+        if (!(p.isChanged && ending)) ++fingers;
+        if (!p.isChanged) continue;
+        if (t.id >= 0 && p.identifier == t.id) mine = &p;
+        if (type == EMSCRIPTEN_EVENT_TOUCHSTART && !landed) landed = &p;
+    }
+    ImGuiIO& io = ImGui::GetIO();
+
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART && fingers == 1 && t.mode != TouchMode::None) {
+        // The only finger on the screen, yet a gesture is under way: its end never came. Start afresh.
+        touch_cancel_timer();
+        if (t.mode == TouchMode::Hover) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        t.mode = TouchMode::None;
+        t.id = -1;
+    }
+    if (t.mode == TouchMode::Ignored) {
+        if (fingers == 0) t.mode = TouchMode::None;
+        return EM_FALSE;
+    }
+    if (fingers >= 2) {
+        // Two fingers: pinch zoom is the browser's. What the first finger did stops, with no click.
+        touch_cancel_timer();
+        if (t.mode == TouchMode::Hover) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        t.mode = TouchMode::Ignored;
+        t.id = -1;
+        request_frames();
+        return EM_FALSE;
+    }
+
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+        if (!landed || t.mode != TouchMode::None) return EM_FALSE;
+        const ImVec2 p = to_ui(landed->clientX, landed->clientY);
+        t.id = landed->identifier;
+        t.start = t.last = p;
+        t.sample_count = 0;
+        touch_sample(now, p);
+        t.stopped_fling = t.fling;  // a touch on a moving list stops it and is no tap
+        t.fling = false;
+        t.scroll_window[0] = t.scroll_window[1] = 0;
+        g.focus_released = false;
+        factlens::focus_pointer_used();
+        if (factlens::touch_select_grab_handle(g.app, p.x, p.y)) {
+            t.mode = TouchMode::Select;
+        } else {
+            t.mode = TouchMode::Pending;
+            t.over_reader = factlens::touch_select_over_reader(g.app, p.x, p.y);
+            t.long_press_timer = emscripten_set_timeout(on_long_press, kLongPressMs, nullptr);
+        }
+        request_frames();
+        // Not consumed, so that a second finger can still start a pinch; touchend is consumed, which
+        // keeps the browser from sending mouse events (and a click) on top.
+        return EM_FALSE;
+    }
+
+    if (!mine) return EM_TRUE;
+    const ImVec2 p = to_ui(mine->clientX, mine->clientY);
+    touch_sample(now, p);
+
+    if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+        switch (t.mode) {
+            case TouchMode::Pending: {
+                const float dx = p.x - t.start.x, dy = p.y - t.start.y;
+                const double slop = kTapSlop * g.dpr;
+                if (dx * dx + dy * dy > slop * slop) {
+                    touch_cancel_timer();
+                    touch_begin_scroll(dx, dy);
+                    t.mode = TouchMode::Scroll;
+                    touch_scroll_by(ImVec2(dx, dy));
+                }
+                break;
+            }
+            case TouchMode::Scroll: touch_scroll_by(ImVec2(p.x - t.last.x, p.y - t.last.y)); break;
+            case TouchMode::Select: factlens::touch_select_drag(g.app, p.x, p.y); break;
+            case TouchMode::Hover:
+                io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+                io.AddMousePosEvent(p.x, p.y);
+                break;
+            default: break;
+        }
+        t.last = p;
+        request_frames();
+        return EM_TRUE;
+    }
+
+    // The finger lifted (or the browser took the touch away).
+    touch_cancel_timer();
+    const TouchMode mode = t.mode;
+    t.mode = TouchMode::None;
+    t.id = -1;
+    const bool lifted = type == EMSCRIPTEN_EVENT_TOUCHEND;
+    if (mode == TouchMode::Pending && lifted && !t.stopped_fling) {
+        touch_tap(p, now);
+    } else if (mode == TouchMode::Scroll && lifted) {
+        ImVec2 v = touch_release_velocity(now);
+        if (!t.scroll_window[0]) v.x = 0;
+        if (!t.scroll_window[1]) v.y = 0;
+        if (std::hypot(v.x, v.y) >= kFlingMinSpeed * 3 * g.dpr) {
+            t.fling = true;
+            t.fling_velocity = v;
+            t.fling_ms = now;
+        }
+    } else if (mode == TouchMode::Hover) {
+        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    } else if (mode == TouchMode::Select && lifted) {
+        fl_js_focus_canvas();  // the reader has the keyboard (Ctrl+C copies)
+    }
+    request_frames();
+    return EM_TRUE;
+}
+
+// ---- Keyboard -------------------------------------------------------------------------------------
+
+// After Tab moved the app's focus: two frames now, so a text field is active before the next key's
+// text arrives, and the text input has the browser's focus when a text field has the app's.
+void after_focus_move() {
+    render_frame();
+    render_frame();
+    if (factlens::focus_stop_is_text(factlens::focus_stop(g.app))) fl_js_focus_input();
+}
+
+// Tab never reaches ImGui, whose tabbing wraps around inside the window for ever. The app's focus
+// order moves between its main controls (src/app/focus_order.h); past the last one (or the first,
+// with Shift) the browser moves focus on, out of the app, to the host page: no keyboard trap.
+EM_BOOL on_tab(bool down, bool shift, bool modified) {
+    if (modified || !down) return EM_FALSE;  // Ctrl+Tab, Alt+Tab: the browser's
+    if (g.focus_released) return EM_FALSE;  // after Escape: this Tab goes on to the page
+    if (factlens::focus_step(g.app, shift ? -1 : 1)) {
+        after_focus_move();
+        return EM_TRUE;
+    }
+    fl_js_release_focus(shift ? -1 : 1);
+    render_frame();  // without the focus ring
+    return EM_FALSE;
 }
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    if (e->keyCode == 229) return EM_FALSE;  // an IME is composing: its keys (Enter, Escape, Tab) are its own
     ImGuiIO& io = ImGui::GetIO();
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const bool altgr = e->ctrlKey && e->altKey;  // AltGr on Windows reports Ctrl+Alt: it types, not a shortcut
@@ -262,6 +653,20 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     push_modifiers(ctrl, e->shiftKey, e->altKey && !altgr);
     const ImGuiKey key = factlens::dom_key_to_imgui(e->code, e->key);
     request_frames();
+
+    if (key == ImGuiKey_Tab) return on_tab(down, e->shiftKey, ctrl || e->altKey || e->metaKey);
+    if (key == ImGuiKey_Escape && down && !ctrl) {
+        // The views see Escape with their focus (close the find bar, drop a selection), then the app
+        // lets go of the keyboard: the next Tab goes on to the host page.
+        io.AddKeyEvent(key, true);
+        render_frame();
+        render_frame();
+        factlens::focus_release(g.app);
+        g.focus_released = true;
+        fl_js_release_focus(0);
+        render_frame();
+        return EM_TRUE;
+    }
 
     const bool clipboard_key = ctrl && !e->altKey && (key == ImGuiKey_C || key == ImGuiKey_X || key == ImGuiKey_V);
     if (clipboard_key && key == ImGuiKey_V) return EM_FALSE;  // the browser's paste event brings the text
@@ -285,6 +690,7 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 
 EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
     ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
+    if (type == EMSCRIPTEN_EVENT_FOCUS) g.focus_released = false;
     request_frames();
     return EM_FALSE;
 }
@@ -295,7 +701,15 @@ EM_BOOL on_context_lost(int, const void*, void*) {
 }
 
 void set_clipboard(void*, const char* text) { fl_js_set_clipboard(text ? text : ""); }
+
 const char* get_clipboard(void*) { return g.clipboard.c_str(); }
+
+// The caret of the active text field: the hidden textarea moves there, so an IME's candidate window
+// and a phone's on-screen keyboard (which scrolls the focused element into view) line up with it.
+void set_ime_data(ImGuiViewport*, ImGuiPlatformImeData* d) {
+    if (!d->WantVisible || !(g.dpr > 0)) return;
+    fl_js_set_ime_rect(d->InputPos.x / g.dpr, d->InputPos.y / g.dpr, d->InputLineHeight / g.dpr);
+}
 
 // ---- What the app asks of the page (AppHost) ------------------------------------------------------
 
@@ -319,6 +733,8 @@ factlens::PlatformInfo platform_info() {
     p.width = g.fb_w;
     p.height = g.fb_h;
     p.first_frame_ms = g.first_frame_ms;
+    p.glyphs_added = (int)g.fonts.wanted.size();
+    p.glyphs_fallback = (int)g.fallback_cps.size();
     const int n = std::min(g.frame_cpu_count, kFrameRing);
     if (n > 0) {
         float sorted[kFrameRing];
@@ -337,7 +753,19 @@ factlens::PlatformInfo platform_info() {
 
 extern "C" {
 
+// Keyboard focus came in from outside, not by a pointer: Tab (dir 1, the canvas got it) or Shift+Tab
+// (dir -1, the textarea) from the host page into the frame. The app starts at its first control, or
+// its last. If it still has a control focused (the window was switched away and back), that stays.
+EMSCRIPTEN_KEEPALIVE void fl_on_focus_arrived(int dir) {
+    g.focus_released = false;
+    if (factlens::focus_stop(g.app) != factlens::FocusStop::None) factlens::focus_show_ring();
+    else factlens::focus_enter(g.app, dir < 0 ? -1 : 1);
+    after_focus_move();
+    request_frames();
+}
+
 EMSCRIPTEN_KEEPALIVE void fl_on_text(const char* utf8) {
+    factlens::note_text(g.app, utf8 ? utf8 : "");  // typed characters get glyphs before they are drawn
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
     request_frames();
 }
@@ -345,6 +773,7 @@ EMSCRIPTEN_KEEPALIVE void fl_on_text(const char* utf8) {
 // A browser paste event: hand its text to ImGui as if Ctrl+V had been pressed.
 EMSCRIPTEN_KEEPALIVE void fl_on_paste(const char* utf8) {
     g.clipboard = utf8 ? utf8 : "";
+    factlens::note_text(g.app, g.clipboard);
     ImGuiIO& io = ImGui::GetIO();
     const bool ctrl_was_down = ImGui::IsKeyDown(ImGuiMod_Ctrl);
     io.AddKeyEvent(ImGuiMod_Ctrl, true);
@@ -395,6 +824,12 @@ EMSCRIPTEN_KEEPALIVE void fl_show_notice(const char* text, int is_error) {
     g.app.facts.notice = text ? text : "";
     g.app.facts.notice_is_error = is_error != 0;
     request_frames();
+}
+
+// The accessibility mirror's snapshot (web/a11y.js), asked for when a11y_generation moved.
+EMSCRIPTEN_KEEPALIVE const char* fl_a11y_snapshot(void) {
+    g.reply = factlens::a11y_snapshot_json(g.app);
+    return g.reply.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void fl_on_environment_change(void) {
@@ -456,6 +891,7 @@ int main() {
     io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
+    io.SetPlatformImeDataFn = set_ime_data;
     std::string gl_error;
     if (!factlens::gl_renderer_init(&gl_error)) {
         fl_js_show_error(("FactLens could not set up WebGL 2 drawing: " + gl_error).c_str());

@@ -16,7 +16,40 @@ mergeInto(LibraryManager.library, {
     Module.flSendString = sendString;
 
     // Keyboard focus lives in the textarea, so text input, IME and clipboard events all reach us.
-    canvas.addEventListener('mousedown', function () { input.focus({ preventScroll: true }); });
+    // A touch focuses it only when it lands on a text field (main.cpp, on_touch), which is what
+    // opens the on-screen keyboard; other taps focus the canvas, so keys still come here.
+    Module.flLastPointerMs = -1e9;
+    Module.flFocusing = false;     // true while we move focus ourselves (not a user arriving)
+    Module.flReleased = false;     // Escape let go: canvas and textarea are out of the tab order until focus leaves
+    function pointerBack() {
+      Module.flLastPointerMs = performance.now();
+      if (Module.flReleased) { Module.flReleased = false; input.tabIndex = 0; canvas.tabIndex = 0; }
+    }
+    canvas.addEventListener('mousedown', function () {
+      pointerBack();
+      Module.flFocusing = true;
+      try { input.focus({ preventScroll: true }); } finally { Module.flFocusing = false; }
+    });
+    canvas.addEventListener('touchstart', pointerBack, { passive: true });
+    // Keyboard focus arriving from outside (Tab from the host page into this frame). The canvas and
+    // the textarea are the page's two tab stops, in that order: Tab lands on the canvas (the first),
+    // Shift+Tab on the textarea (the last), so which one got focus tells the direction, and the app
+    // starts at its first control or its last. Leaving works the same way round (fl_js_release_focus).
+    canvas.tabIndex = 0;
+    // 16 px text in the textarea: below that, iOS zooms the page in when a text field takes focus.
+    input.style.fontSize = '16px';
+    function arrived(dir) {
+      return function () {
+        if (Module.flFocusing || performance.now() - Module.flLastPointerMs < 500) return;
+        _fl_on_focus_arrived(dir);
+      };
+    }
+    canvas.addEventListener('focus', arrived(1));
+    input.addEventListener('focus', arrived(-1));
+    // Once focus has left the frame (or the window), both are back in the tab order.
+    window.addEventListener('blur', function () {
+      if (Module.flReleased) { Module.flReleased = false; input.tabIndex = 0; canvas.tabIndex = 0; }
+    });
     canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
     input.addEventListener('input', function (e) {
       if (e.isComposing) return;  // wait for compositionend: the IME is still choosing
@@ -160,6 +193,10 @@ mergeInto(LibraryManager.library, {
     input.click();
   },
 
+  fl_js_frame_done: function (generation) {
+    if (Module.flAfterFrame) Module.flAfterFrame(generation);
+  },
+
   fl_js_save_settings: function (ptr) {
     try { if (window.localStorage) window.localStorage.setItem('factlens.layout', UTF8ToString(ptr)); } catch (e) { }
   },
@@ -181,11 +218,61 @@ mergeInto(LibraryManager.library, {
         t.select();
         try { document.execCommand('copy'); } catch (e) { }
         document.body.removeChild(t);
-        document.getElementById('factlens-input').focus({ preventScroll: true });
+        Module.flFocusing = true;
+        try { document.getElementById('factlens-input').focus({ preventScroll: true }); } finally { Module.flFocusing = false; }
       };
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(legacy);
       else legacy();
     }, 0);
+  },
+
+  // Focus for text input: the textarea (IME, on-screen keyboard, clipboard events).
+  fl_js_focus_input: function () {
+    var input = document.getElementById('factlens-input');
+    Module.flFocusing = true;
+    try {
+      if (Module.flReleased) { Module.flReleased = false; input.tabIndex = 0; document.getElementById('factlens-canvas').tabIndex = 0; }
+      if (document.activeElement !== input) input.focus({ preventScroll: true });
+    } finally { Module.flFocusing = false; }
+  },
+
+  // Focus without text input (a tap on anything but a text field): keys still reach the app, and an
+  // on-screen keyboard closes.
+  fl_js_focus_canvas: function () {
+    var canvas = document.getElementById('factlens-canvas');
+    Module.flFocusing = true;
+    try { if (document.activeElement !== canvas) canvas.focus({ preventScroll: true }); } finally { Module.flFocusing = false; }
+  },
+
+  // The app lets go of the keyboard. how 0 (Escape): nothing keeps focus, and canvas and textarea
+  // leave the tab order until focus leaves the frame or a pointer comes back, so the next Tab goes on
+  // to the host page. how 1 (Tab past the last control): the textarea, the last tab stop, takes focus,
+  // so that the browser's own Tab moves on from it, out of the app. how -1 (Shift+Tab before the first
+  // control): the canvas, the first tab stop, takes it, and the browser's Shift+Tab moves out backwards.
+  fl_js_release_focus: function (how) {
+    var input = document.getElementById('factlens-input');
+    var canvas = document.getElementById('factlens-canvas');
+    var a = document.activeElement;
+    if (how === 0) {
+      Module.flReleased = true;
+      input.tabIndex = -1;
+      canvas.tabIndex = -1;
+      if (a === input || a === canvas) a.blur();
+      return;
+    }
+    var to = how > 0 ? input : canvas;
+    if (a === to) return;
+    Module.flFocusing = true;
+    try { to.focus({ preventScroll: true }); } finally { Module.flFocusing = false; }
+  },
+
+  fl_js_set_ime_rect: function (x, y, h) {
+    var input = document.getElementById('factlens-input');
+    var canvas = document.getElementById('factlens-canvas');
+    var left = canvas.offsetLeft + Math.max(0, x), top = canvas.offsetTop + Math.max(0, y);
+    input.style.left = Math.round(left) + 'px';
+    input.style.top = Math.round(top) + 'px';
+    input.style.height = Math.max(1, Math.round(h)) + 'px';
   },
 
   fl_js_set_cursor: function (ptr) {

@@ -1,0 +1,252 @@
+// The accessibility mirror's model (see a11y_model.h). Text here is what a screen reader speaks:
+// the same data the canvas draws, with its symbols spelled out.
+#include "a11y_model.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "../core/claim.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
+namespace factlens {
+
+using nlohmann::json;
+
+namespace {
+
+// FNV-1a over 64 bits: a few numbers and short strings per frame.
+struct Hash {
+    uint64_t h = 1469598103934665603ull;
+    void bytes(const void* p, size_t n) {
+        const unsigned char* b = (const unsigned char*)p;
+        for (size_t i = 0; i < n; ++i) { h ^= b[i]; h *= 1099511628211ull; }
+    }
+    void num(uint64_t v) { bytes(&v, sizeof v); }
+    void str(const std::string& s) { num(s.size()); bytes(s.data(), s.size()); }
+};
+
+// The facts table's columns as the canvas labels them (FactColumn order).
+const char* const kColumnLabels[] = {"Source", "Kind", "Value", "Unit", "Bounds", "Subject",
+                                     "Period", "Hedge", "Direction", "Pair and rate", "Sentence"};
+static_assert(sizeof(kColumnLabels) / sizeof(kColumnLabels[0]) == (size_t)FactColumn::Count_, "one label per column");
+
+std::string sv(std::string_view v) { return std::string(v); }
+
+// "≈ 1.2 trillion" -> "about 1.2 trillion": screen readers skip or misname these symbols.
+std::string spell_symbols(const char* s) {
+    static const struct { const char* sym; const char* words; } kWords[] = {
+        {"\xE2\x89\x88 ", "about "},             // ≈
+        {"\xE2\x89\xA5 ", "at least "},          // ≥
+        {"\xE2\x89\xA4 ", "at most "},           // ≤
+        {"\xE2\x89\xB2 ", "up to about "},       // ≲
+        {"> ", "more than "},
+        {"< ", "less than "},
+        {"= ", ""},
+        {" \xE2\x80\x93 ", " to "},              // " – "
+        {"\xE2\x80\x94", "none"},                // — (no value)
+    };
+    std::string out(s);
+    for (const auto& w : kWords) {
+        const size_t n = std::strlen(w.sym);
+        for (size_t p = out.find(w.sym); p != std::string::npos; p = out.find(w.sym, p + std::strlen(w.words)))
+            out.replace(p, n, w.words);
+    }
+    return out;
+}
+
+std::string value_text(const FactTable& t, uint32_t r) {
+    char v[96];
+    const std::string_view unit = t.units.get(t.unit[r]);
+    if (is_none(t.value[r])) return sv(t.texts.get(t.text[r]));  // dates and periods: the figure as written
+    return format_fact_value(t.value[r], unit == "%" ? "%" : nullptr, v, sizeof v);
+}
+
+std::string source_text(const FactSource& src) {
+    std::string o = src.outlet != kUnknown ? src.outlet : "unknown outlet";
+    if (src.date != kUnknown) o += ", " + src.date;
+    return o;
+}
+
+std::string cell_text(const FactTable& t, uint32_t r, FactColumn c) {
+    char buf[160];
+    const std::string_view unit = t.units.get(t.unit[r]);
+    switch (c) {
+        case FactColumn::Source: return source_text(t.sources[t.source[r]]);
+        case FactColumn::Kind: return claim_kind_name((ClaimKind)t.kind[r]);
+        case FactColumn::Value: {
+            if (is_none(t.value[r])) return "";
+            std::string v = value_text(t, r);
+            return t.ambiguous[r] ? v + " (currency ambiguous)" : v;
+        }
+        case FactColumn::Unit: return unit == "%" ? "percent" : sv(unit);
+        case FactColumn::Bounds: {
+            std::string b = spell_symbols(format_fact_bounds(t, r, buf, sizeof buf));
+            const std::string_view q = t.qualifiers.get(t.qualifier[r]);
+            if (!q.empty()) b += " (" + sv(q) + ")";
+            return b;
+        }
+        case FactColumn::Subject: return sv(t.subjects.get(t.subject[r]));
+        case FactColumn::Period: return spell_symbols(format_period(t.period_start[r], t.period_end[r], buf, sizeof buf));
+        case FactColumn::Hedge: return sv(t.hedges.get(t.hedge[r]));
+        case FactColumn::Direction: return sv(t.directions.get(t.direction[r]));
+        case FactColumn::Pair: {
+            if (is_none(t.rate[r])) return "";
+            const std::string_view ru = t.rate_units.get(t.rate_unit[r]);
+            std::snprintf(buf, sizeof buf, "%.4f %.*s", t.rate[r], (int)ru.size(), ru.data());
+            return buf;
+        }
+        case FactColumn::Sentence: {
+            const std::string_view s = t.sentences.get(t.sentence[r]);
+            return s.empty() ? sv(t.texts.get(t.text[r])) : sv(s);
+        }
+        case FactColumn::Count_: break;
+    }
+    return "";
+}
+
+std::string article_label(const Article& a) {
+    std::string o = a.title != kUnknown ? a.title : "(no headline) " + article_lead(a, 140);
+    o += " \xE2\x80\x94 ";  // " — "
+    o += a.outlet != kUnknown ? a.outlet : "unknown outlet";
+    o += ", ";
+    o += a.date != kUnknown ? a.date : "date unknown";
+    return o;
+}
+
+bool reader_shown(const AppState& s) {
+    if (s.selected < 0 || s.selected >= (int)s.corpus.articles.size()) return false;
+    return s.view == View::Articles || s.facts.selected >= 0;  // the Facts view shows it under a selected fact
+}
+
+A11yTextSent g_sent;  // the browser's one mirror
+
+} // namespace
+
+std::string a11y_fact_label(const FactTable& t, uint32_t r) {
+    if (r >= t.size()) return "";
+    std::string o = value_text(t, r);
+    const std::string_view unit = t.units.get(t.unit[r]);
+    if (!is_none(t.value[r]) && !unit.empty() && unit != "%") o += " " + sv(unit);
+    return o + ", " + source_text(t.sources[t.source[r]]);
+}
+
+uint64_t a11y_generation(const AppState& s) {
+    Hash h;
+    h.num((uint64_t)s.view);
+    h.num((uint64_t)(int64_t)s.selected);
+    h.num(s.corpus.articles.size());
+    h.str(s.filter);
+    h.str(s.load_error);
+    const FactsState& f = s.facts;
+    h.num(f.table.generation);
+    h.num(f.table.size());
+    h.num(f.view.rows.size());
+    h.num((uint64_t)(int64_t)f.selected);
+    h.num((uint64_t)(int64_t)f.sel_anchor);
+    h.num(f.selected_row);
+    h.str(f.applied_query);
+    h.str(f.query_error);
+    h.str(f.notice);
+    h.num(f.columns_visible);
+    h.num(f.sort.size());
+    for (const SortKey& k : f.sort) h.num((uint64_t)k.field * 2 + (k.descending ? 1 : 0));
+    // The window of rows on screen (empty outside the Facts view).
+    const auto& rows = s.layout.fact_rows;
+    h.num(rows.size());
+    if (!rows.empty()) {
+        h.num((uint64_t)(int64_t)rows.front().index);
+        h.num((uint64_t)(int64_t)rows.back().index);
+    }
+    return h.h & ((1ull << 53) - 1);
+}
+
+std::string a11y_snapshot_json(const AppState& s, A11yTextSent* sent) {
+    json options = json::array();
+    for (int i : visible_articles(s)) {
+        const Article& a = s.corpus.articles[(size_t)i];
+        options.push_back({{"index", i}, {"id", a.id}, {"label", article_label(a)}});
+    }
+    json articles = {{"total", s.corpus.articles.size()}, {"filter", s.filter}, {"selected", s.selected},
+                     {"options", options}};
+
+    json reader = nullptr;
+    if (reader_shown(s)) {
+        const Article& a = s.corpus.articles[(size_t)s.selected];
+        const bool send_text = !sent || sent->article_id != a.id;
+        if (sent && send_text) sent->article_id = a.id;
+        reader = {{"article", s.selected},
+                  {"id", a.id},
+                  {"title", a.title != kUnknown ? a.title : "(no headline) " + article_lead(a, 140)},
+                  {"outlet", a.outlet},
+                  {"date", a.date},
+                  {"url", a.url},
+                  {"bytes", a.text.size()},
+                  {"text", send_text ? json(a.text) : json(nullptr)}};
+        if (s.reader_highlight_end > s.reader_highlight_start && s.reader_highlight_end <= a.text.size())
+            reader["highlight"] = a.text.substr(s.reader_highlight_start, s.reader_highlight_end - s.reader_highlight_start);
+    }
+
+    const FactsState& f = s.facts;
+    const FactTable& t = f.table;
+    json columns = json::array();
+    for (int c = 0; c < (int)FactColumn::Count_; ++c)
+        if (f.columns_visible & (1u << c))
+            columns.push_back({{"name", fact_column_name((FactColumn)c)}, {"label", kColumnLabels[c]}});
+    int sel_lo = f.selected, sel_hi = f.selected;
+    if (f.selected >= 0 && f.sel_anchor >= 0) {
+        sel_lo = std::min(f.selected, f.sel_anchor);
+        sel_hi = std::max(f.selected, f.sel_anchor);
+    }
+    const int n = (int)f.view.rows.size();
+    json rows = json::array();
+    for (const FrameLayout::FactRow& fr : s.layout.fact_rows) {
+        if (fr.index < 0 || fr.index >= n) continue;
+        const uint32_t r = f.view.rows[(size_t)fr.index];
+        json cells = json::array();
+        for (int c = 0; c < (int)FactColumn::Count_; ++c)
+            if (f.columns_visible & (1u << c)) cells.push_back(cell_text(t, r, (FactColumn)c));
+        rows.push_back({{"index", fr.index}, {"row", r}, {"cells", cells},
+                        {"selected", sel_lo >= 0 && fr.index >= sel_lo && fr.index <= sel_hi}});
+    }
+    json selected_fact = nullptr;
+    if (f.selected >= 0 && f.selected < n) {
+        const uint32_t r = f.view.rows[(size_t)f.selected];
+        selected_fact = {{"index", f.selected}, {"row", r}, {"label", a11y_fact_label(t, r)}};
+    }
+    json facts = {{"total", t.size()},
+                  {"visible", n},
+                  {"query", f.query},
+                  {"applied_query", f.applied_query},
+                  {"query_error", f.query_error.empty() ? json(nullptr) : json(f.query_error)},
+                  {"notice", f.notice.empty() ? json(nullptr) : json(f.notice)},
+                  {"notice_is_error", f.notice_is_error},
+                  {"columns", columns},
+                  {"rows", rows},
+                  {"selected", f.selected},
+                  {"selected_count", f.selected >= 0 ? sel_hi - sel_lo + 1 : 0},
+                  {"selected_fact", selected_fact}};
+
+    json j = {{"generation", a11y_generation(s)},
+              {"view", view_name(s.view)},
+              {"error", s.load_error.empty() ? json(nullptr) : json(s.load_error)},
+              {"articles", articles},
+              {"reader", reader},
+              {"facts", facts}};
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string a11y_snapshot_json(const AppState& s) { return a11y_snapshot_json(s, &g_sent); }
+
+void a11y_resend_text() { g_sent.article_id.clear(); }
+
+} // namespace factlens
+
+#ifdef __EMSCRIPTEN__
+// For web/a11y.js: its copy of the article text is gone (or it never got it); send it again.
+extern "C" EMSCRIPTEN_KEEPALIVE void fl_a11y_resend_text(void) { factlens::a11y_resend_text(); }
+#endif
