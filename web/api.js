@@ -93,7 +93,9 @@
     });
   };
 
-  function command(cmd) {
+  // opts.state === false: reply without the state, and draw nothing now (the next animation frame
+  // draws). For hosts that send many commands in a row: over a thousand a second.
+  function command(cmd, opts) {
     if (!isReady) return { ok: false, error: 'FactLens is not ready yet: await factlens.ready first' };
     if (cmd === null || typeof cmd !== 'object' || Array.isArray(cmd))
       return { ok: false, error: 'a command is an object like {type: "select_article", index: 0}' };
@@ -101,7 +103,7 @@
     var json;
     try { json = JSON.stringify(cmd); } catch (e) { return { ok: false, error: 'command is not JSON-serializable: ' + e.message }; }
     var r = JSON.parse(withString(json, function (p) { return UTF8ToString(Module._factlens_command(p)); }));
-    if (r.ok) r.state = state();
+    if (r.ok && !(opts && opts.state === false)) r.state = state();
     return r;
   }
 
@@ -133,7 +135,7 @@
     try {
       if (d.type === 'state') return send(source, origin, { ns: NS, id: id, ok: true, result: state() });
       if (d.type === 'command') {
-        var r = command(d.command);
+        var r = command(d.command, d.state === false ? { state: false } : undefined);
         // The reply carries the command's own results too (export_facts: format, text; load_files:
         // loaded, failed), beside the state in `result`.
         var msg = { ns: NS, id: id, ok: r.ok };

@@ -117,6 +117,7 @@ struct Platform {
     std::string reply;         // backing store for strings returned to JS
     std::vector<char32_t> fallback_cps;  // code points drawn from the browser's fonts (glyph_lib.js)
     bool fonts_dirty = false;            // the atlas needs new glyphs
+    bool state_stale = false;            // a command ran since the last frame
     uint64_t link_generation = 0;      // the app's link_generation last written to the URL
     factlens::FileLoad* file_load = nullptr;  // the file being streamed in by web/api.js
     float frame_cpu_ms[kFrameRing] = {};  // CPU time of the newest render_frame calls (ring), for state().frame_ms
@@ -275,6 +276,7 @@ void render_frame() {
         g.first_frame_ms = emscripten_get_now();
         fl_js_first_frame();
     }
+    g.state_stale = false;
     g.frame_cpu_ms[g.frame_cpu_count++ % kFrameRing] = (float)(emscripten_get_now() - frame_start);
     fl_js_frame_done((double)factlens::a11y_generation(g.app));
 }
@@ -838,6 +840,13 @@ EMSCRIPTEN_KEEPALIVE void fl_on_environment_change(void) {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* factlens_state(void) {
+    // After commands, draw first so the layout in the state reflects them (two frames: a scroll or
+    // a table's new sort lands on the second). Commands alone draw nothing: a host may send a
+    // thousand of them and ask for the state once.
+    if (g.state_stale && g.first_frame_ms >= 0) {
+        render_frame();
+        render_frame();
+    }
     g.reply = factlens::state_json(g.app, platform_info());
     return g.reply.c_str();
 }
@@ -845,10 +854,7 @@ EMSCRIPTEN_KEEPALIVE const char* factlens_state(void) {
 // Runs a command, then renders at once so the returned state (layout included) reflects it.
 EMSCRIPTEN_KEEPALIVE const char* factlens_command(const char* json) {
     g.reply = factlens::run_command_json(g.app, json ? json : "");
-    if (g.first_frame_ms >= 0) {
-        render_frame();
-        render_frame();
-    }
+    g.state_stale = true;  // drawn by the next factlens_state() or animation frame, whichever is first
     request_frames();
     return g.reply.c_str();
 }

@@ -75,6 +75,63 @@ async function firstFrame(browser, url) {
   }
 }
 
+// Typing latency: keys pressed into the filter; for each, how many frames the app drew from the key
+// event to the first frame whose state shows the character (target: that very next frame), and ms.
+async function typingLatency(browser, url) {
+  const ctx = await newContext(browser);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(url);
+    const s = await waitReady(page.mainFrame());
+    await page.mouse.click(s.layout.filter.x + 20, s.layout.filter.y + s.layout.filter.h / 2);
+    await sleep(500);
+    await page.evaluate(() => {
+      window.__lat = [];
+      window.addEventListener('keydown', (e) => {
+        if (e.key.length !== 1) return;
+        const f0 = window.factlens.state().frames, t0 = performance.now(), want = e.key;
+        const check = () => {
+          const st = window.factlens.state();
+          if (st.filter.endsWith(want) && st.frames > f0) window.__lat.push({ frames: st.frames - f0, ms: performance.now() - t0 });
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }, true);
+    });
+    const keys = 'abcdefghijklmnopqrst';
+    for (const k of keys) { await page.keyboard.press(k); await sleep(120); }
+    await sleep(500);
+    return await page.evaluate(() => window.__lat);
+  } finally {
+    await ctx.close();
+  }
+}
+
+// API throughput: N commands with {state: false} (no frame between them), then one state(); and N
+// with the state each time (a frame each).
+async function commandThroughput(browser, url, n = 2000) {
+  const ctx = await newContext(browser);
+  try {
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await waitReady(page.mainFrame());
+    return await page.evaluate((n) => {
+      const fl = window.factlens;
+      let t = performance.now();
+      for (let i = 0; i < n; i++) fl.command({ type: 'select_article', index: i % 5 }, { state: false });
+      fl.state();
+      const bare = n / ((performance.now() - t) / 1000);
+      const m = Math.min(n, 200);
+      t = performance.now();
+      for (let i = 0; i < m; i++) fl.command({ type: 'select_article', index: i % 5 });
+      const withState = m / ((performance.now() - t) / 1000);
+      return { bare, withState };
+    }, n);
+  } finally {
+    await ctx.close();
+  }
+}
+
 async function idleFps(browser, url) {
   const ctx = await newContext(browser);
   try {
@@ -549,6 +606,9 @@ try {
     }
   }
 
+  const typing = await typingLatency(browser, server.url + 'index.html');
+  const throughput = await commandThroughput(browser, server.url + 'index.html');
+  log(`typing: ${typing.map((x) => x.frames).join(',')} frames; commands ${throughput.bare.toFixed(0)}/s bare, ${throughput.withState.toFixed(0)}/s with state`);
   const facts = await factsRows(server);
 
   const rows = [['metric', 'value', 'target', 'result']];
@@ -564,6 +624,15 @@ try {
   rows.push([`first frame, http index.html (median of ${RUNS}; min ${Math.min(...httpTimes).toFixed(0)}, max ${Math.max(...httpTimes).toFixed(0)})`,
     `${mh.toFixed(1)} ms`, '', '']);
   rows.push([`baseline: empty file:// page, one WebGL2 clear (median of ${RUNS})`, `${median(baseTimes).toFixed(1)} ms`, '', '']);
+  const startRatio = mf / median(baseTimes);
+  rows.push(['first frame file:// / empty-page baseline (issue #9)', `${startRatio.toFixed(2)}×`, '≤ 1.5×', startRatio <= 1.5 ? 'pass' : 'FAIL']);
+  const tf = typing.map((x) => x.frames), tm = typing.map((x) => x.ms);
+  rows.push([`typing latency into the filter: frames drawn from the key event to the frame that shows it (median / max of ${typing.length} keys; ms median)`,
+    typing.length ? `${median(tf)} / ${Math.max(...tf)} frames; ${ms(median(tm))}` : 'no keys measured', '≤ 1 frame',
+    typing.length && Math.max(...tf) <= 1 ? 'pass' : 'FAIL']);
+  rows.push(['API commands per second, select_article with {state: false} (no frame between them; one state() at the end)',
+    `${num(throughput.bare)}/s`, '≥ 1,000/s', throughput.bare >= 1000 ? 'pass' : 'FAIL']);
+  rows.push(['API commands per second, select_article with the state in every reply (two frames drawn each)', `${num(throughput.withState)}/s`, '', '']);
   const mfps = median(fps);
   rows.push([`idle frame rate, file:// (3 s after 1 s idle, median of ${IDLE_RUNS})`, `${mfps.toFixed(2)} fps`, '0 fps',
     mfps === 0 ? 'pass' : 'FAIL']);
