@@ -672,6 +672,11 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
 
     const bool clipboard_key = ctrl && !e->altKey && (key == ImGuiKey_C || key == ImGuiKey_X || key == ImGuiKey_V);
     if (clipboard_key && key == ImGuiKey_V) return EM_FALSE;  // the browser's paste event brings the text
+    // A character key while a text field has the keyboard: the text comes with the input event. A
+    // key event beside it would make ImGui hold the character back a frame (its input trickling),
+    // so the key itself is not sent (only a release, if ImGui saw it go down before).
+    const bool typing = factlens::dom_key_is_text(e->key) && !ctrl && !e->altKey && io.WantTextInput;
+    if (typing && (down || key == ImGuiKey_None || !ImGui::IsKeyDown(key))) return EM_FALSE;
     if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
     if (clipboard_key) {
         // Let ImGui see Ctrl+C now, inside this handler, so the text is ready when the browser fires
