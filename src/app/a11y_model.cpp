@@ -109,8 +109,15 @@ std::string cell_text(const FactTable& t, uint32_t r, FactColumn c) {
     return "";
 }
 
-std::string article_label(const Article& a) {
-    std::string o = a.title != kUnknown ? a.title : "(no headline) " + article_lead(a, 140);
+// The title, or the first sentence said to be one (as the canvas shows it).
+std::string article_title(const AppState& s, int i) {
+    const Article& a = s.corpus.articles[(size_t)i];
+    return a.title != kUnknown ? a.title : "First sentence (no headline): " + article_first_sentence_cached(s, i);
+}
+
+std::string article_label(const AppState& s, int i) {
+    const Article& a = s.corpus.articles[(size_t)i];
+    std::string o = article_title(s, i);
     o += " \xE2\x80\x94 ";  // " — "
     o += a.outlet != kUnknown ? a.outlet : "unknown outlet";
     o += ", ";
@@ -169,7 +176,7 @@ std::string a11y_snapshot_json(const AppState& s, A11yTextSent* sent) {
     json options = json::array();
     for (int i : visible_articles(s)) {
         const Article& a = s.corpus.articles[(size_t)i];
-        options.push_back({{"index", i}, {"id", a.id}, {"label", article_label(a)}});
+        options.push_back({{"index", i}, {"id", a.id}, {"label", article_label(s, (int)i)}});
     }
     json articles = {{"total", s.corpus.articles.size()}, {"filter", s.filter}, {"selected", s.selected},
                      {"options", options}};
@@ -181,7 +188,7 @@ std::string a11y_snapshot_json(const AppState& s, A11yTextSent* sent) {
         if (sent && send_text) sent->article_id = a.id;
         reader = {{"article", s.selected},
                   {"id", a.id},
-                  {"title", a.title != kUnknown ? a.title : "(no headline) " + article_lead(a, 140)},
+                  {"title", article_title(s, s.selected)},
                   {"outlet", a.outlet},
                   {"date", a.date},
                   {"url", a.url},

@@ -16,29 +16,6 @@ size_t Corpus::total_text_bytes() const {
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-std::string article_lead(const Article& a, size_t max_bytes) {
-    std::string_view t = a.text;
-    size_t pos = 0;
-    while (pos < t.size()) {
-        size_t eol = t.find('\n', pos);
-        if (eol == std::string_view::npos) eol = t.size();
-        std::string_view line = t.substr(pos, eol - pos);
-        pos = eol + 1;
-        while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
-        while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
-        // Strip a list bullet: "-", "*", or "•" (U+2022) followed by a space.
-        for (std::string_view bullet : {"- ", "* ", "\xE2\x80\xA2 "}) {
-            if (line.substr(0, bullet.size()) == bullet) { line.remove_prefix(bullet.size()); break; }
-        }
-        if (line.empty()) continue;
-        if (line.size() <= max_bytes) return std::string(line);
-        size_t cut = utf8_floor_boundary(line, max_bytes);
-        while (cut > 0 && line[cut - 1] == ' ') --cut;
-        return std::string(line.substr(0, cut)) + "\xE2\x80\xA6";
-    }
-    return "";
-}
-
 std::string_view trim_markup_residue(std::string_view line) {
     for (;;) {
         const size_t before = line.size();

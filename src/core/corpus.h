@@ -23,10 +23,6 @@ struct Article {
     size_t replaced_bytes = 0;  // how many malformed UTF-8 sequences were replaced on load
 };
 
-// First non-empty line of the text with list bullets stripped, at most max_bytes long (cut on a
-// code-point boundary, with "…" appended when cut). Used to label articles whose title is unknown.
-std::string article_lead(const Article& a, size_t max_bytes = 120);
-
 // What to show as the title of an article whose text states no headline: its first real sentence
 // (lines of under five words, such as "Key Facts", list bullets, markup residue such as "![]() |"
 // and a dateline such as "date 2026-01-21 (ECNS) — " are skipped), at most max_bytes long (cut on a

@@ -23,7 +23,6 @@ TEST_CASE("load_corpus reads metadata and marks what is not stated as unknown", 
     CHECK(c.articles[0].note == "dateline");
     CHECK(c.articles[1].outlet == "unknown");  // empty string means not stated
     CHECK(c.articles[1].title == "Headline B");
-    CHECK(article_lead(c.articles[1]) == "First line");
     CHECK(c.total_text_bytes() == 6 + 21);
 }
 
@@ -63,13 +62,17 @@ TEST_CASE("load_corpus failures explain themselves and keep what was loaded", "[
     }
 }
 
-TEST_CASE("article_lead cuts long lines on a character boundary", "[corpus]") {
+TEST_CASE("article_first_sentence: labels, bullets, datelines and residue skipped; cut on a word", "[corpus]") {
     Article a;
-    a.text = "\n\n   " + std::string(10, 'x') + "\xE2\x80\x94" + std::string(20, 'y');  // em dash at byte 10..12
-    std::string lead = article_lead(a, 12);
-    CHECK(lead == std::string(10, 'x') + "\xE2\x80\xA6");
-    a.text = "- bullet item";
-    CHECK(article_lead(a) == "bullet item");
-    a.text = "";
-    CHECK(article_lead(a).empty());
+    a.text = "Key Facts\n![]() |\n- The ministry said output rose 5 percent. Exports fell.\n";
+    CHECK(article_first_sentence(a) == "The ministry said output rose 5 percent.");
+    a.text = " date 2026-01-21 (ECNS) \xE2\x80\x94 China's AI sector kept growing in 2025, an official said.";
+    CHECK(article_first_sentence(a) == "China's AI sector kept growing in 2025, an official said.");
+    a.text = "The U.S. and China both report large figures for this sector today.";
+    CHECK(article_first_sentence(a) == a.text);  // "U.S." does not end the sentence
+    a.text = "One two three four " + std::string(10, 'x') + "\xE2\x80\x94" + std::string(20, 'y');
+    const std::string cut = article_first_sentence(a, 30);  // past the word "four": cut on the space
+    CHECK(cut == "One two three four\xE2\x80\xA6");
+    a.text = "Too short\n\n";
+    CHECK(article_first_sentence(a).empty());
 }
