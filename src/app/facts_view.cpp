@@ -187,8 +187,13 @@ void facts_table(AppState& s, const AppFonts& fonts, ImVec2 size) {
         {"Source", 10.5f, ImGuiTableColumnFlags_NoHide}, {"Kind", 5, 0}, {"Value", 8.5f, 0}, {"Unit", 5.5f, 0},
         {"Bounds", 9.5f, 0}, {"Subject", 11, 0}, {"Period", 6.5f, 0}, {"Hedge", 5, 0},
         {"Direction", 5, ImGuiTableColumnFlags_DefaultHide}, {"Pair \xC2\xB7 rate", 9, 0}, {"Sentence", 40, 0}};
-    for (int c = 0; c < (int)FactColumn::Count_; ++c)
-        ImGui::TableSetupColumn(kSpecs[c].label, kSpecs[c].flags | ImGuiTableColumnFlags_WidthFixed, kSpecs[c].width_em * em, (ImGuiID)c);
+    // On a phone the first columns must leave room for the value: Source and Kind start narrower (a
+    // starting width only: the user's resizing is remembered).
+    const bool narrow = ImGui::GetContentRegionAvail().x < 700 * s.ui_scale;
+    for (int c = 0; c < (int)FactColumn::Count_; ++c) {
+        const float w = c == 0 && narrow ? 6.5f : c == 1 && narrow ? 4.5f : kSpecs[c].width_em;
+        ImGui::TableSetupColumn(kSpecs[c].label, kSpecs[c].flags | ImGuiTableColumnFlags_WidthFixed, w * em, (ImGuiID)c);
+    }
     ImGui::TableSetupScrollFreeze(1, 1);
     (void)k;
 
@@ -268,7 +273,9 @@ void facts_table(AppState& s, const AppFonts& fonts, ImVec2 size) {
             const FactSource& src = t.sources[t.source[r]];
             // Source: the date first (it never clips), then the outlet, or a short article id when
             // the text names no outlet.
-            if (src.date != kUnknown) { ImGui::TextDisabled("%s", src.date.c_str()); ImGui::SameLine(); }
+            // (in a narrow Source column the outlet comes first: the date is in the tooltip and the reader)
+            const bool source_narrow = ImGui::GetContentRegionAvail().x < 9 * ImGui::GetFontSize();
+            if (src.date != kUnknown && !source_narrow) { ImGui::TextDisabled("%s", src.date.c_str()); ImGui::SameLine(); }
             if (src.outlet != kUnknown) ImGui::TextUnformatted(src.outlet.c_str());
             else if (src.id.size() > 12) ImGui::TextDisabled("%.9s\xE2\x80\xA6", src.id.c_str());
             else ImGui::TextDisabled("%s", src.id.c_str());
