@@ -74,10 +74,7 @@ std::string set_fact_sort(AppState& s, const std::vector<SortKey>& keys) {
             if (keys[k].field == keys[i].field)
                 return std::string("\"") + fact_field_name(keys[i].field) + "\" is in the sort twice";
     FactsState& f = s.facts;
-    bool same = f.sort.size() == keys.size();
-    for (size_t i = 0; same && i < keys.size(); ++i)
-        same = f.sort[i].field == keys[i].field && f.sort[i].descending == keys[i].descending;
-    if (!same) {
+    if (f.sort != keys) {
         f.sort = keys;
         f.dirty = true;
         ++s.link_generation;
@@ -156,10 +153,7 @@ void update_facts(AppState& s) {
     f.dirty = false;
     using clock = std::chrono::steady_clock;
     const auto t0 = clock::now();
-    const bool resort = f.view.order_generation != f.table.generation || f.view.order.size() != f.table.size() ||
-                        f.view.order_keys.size() != f.sort.size() ||
-                        !std::equal(f.sort.begin(), f.sort.end(), f.view.order_keys.begin(),
-                                    [](const SortKey& a, const SortKey& b) { return a.field == b.field && a.descending == b.descending; });
+    const bool resort = !fact_order_current(f.table, f.sort, f.view);
     if (resort) sort_facts(f.table, f.sort, &f.view);
     const auto t1 = clock::now();
     // A new order alone leaves the result and its facets as they were: only the rows are re-collected.

@@ -308,11 +308,12 @@ void filter_facts(const FactTable& t, const std::vector<QueryTerm>& terms, FactV
     }
 }
 
+bool fact_order_current(const FactTable& t, const std::vector<SortKey>& keys, const FactView& out) {
+    return out.order_keys == keys && out.order_generation == t.generation && out.order.size() == t.size();
+}
+
 void query_facts(const FactTable& t, const std::vector<QueryTerm>& terms, const std::vector<SortKey>& keys, FactView* out) {
-    bool same_keys = out->order_keys.size() == keys.size();
-    for (size_t i = 0; same_keys && i < keys.size(); ++i)
-        same_keys = out->order_keys[i].field == keys[i].field && out->order_keys[i].descending == keys[i].descending;
-    if (!same_keys || out->order_generation != t.generation || out->order.size() != t.size()) sort_facts(t, keys, out);
+    if (!fact_order_current(t, keys, *out)) sort_facts(t, keys, out);
     filter_facts(t, terms, out);  // (callers that know the query is unchanged call collect_rows instead)
 }
 

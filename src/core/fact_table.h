@@ -83,6 +83,8 @@ bool fact_field_from_name(std::string_view name, FactField* out);  // case-insen
 struct SortKey {
     FactField field = FactField::Value;
     bool descending = false;
+    bool operator==(const SortKey& o) const { return field == o.field && descending == o.descending; }
+    bool operator!=(const SortKey& o) const { return !(*this == o); }
 };
 
 // The columns. Row r of every vector is one fact. Text is never copied per row: strings live in the
@@ -179,6 +181,8 @@ void query_facts(const FactTable& t, const std::vector<QueryTerm>& terms, const 
 
 // The separate steps, for callers that time them (the bench) or run them apart.
 void sort_facts(const FactTable& t, const std::vector<SortKey>& keys, FactView* out);  // fills out->order
+// Whether out->order is the table in this sort order already (same keys, same table generation).
+bool fact_order_current(const FactTable& t, const std::vector<SortKey>& keys, const FactView& out);
 void filter_facts(const FactTable& t, const std::vector<QueryTerm>& terms, FactView* out);  // rows + facets
 // Rebuilds out->rows from out->pass and out->order only: after a re-sort, the query's result and its
 // facets are unchanged, just their order.
