@@ -20,15 +20,21 @@ namespace {
 
 UiRect to_rect(ImVec2 min, ImVec2 max) { return {min.x, min.y, max.x - min.x, max.y - min.y}; }
 
-void toggle_query_term(AppState& s, const std::string& term) {
-    std::string q = s.facts.applied_query;
-    // Clicking an applied facet value removes it; otherwise it is added.
-    size_t at = std::string::npos;
+// Where term stands as a whole term of q (between spaces or the ends), or npos: "unit:CNY" is not
+// in "unit:CNY,USD".
+size_t find_whole_term(const std::string& q, const std::string& term) {
     for (size_t p = q.find(term); p != std::string::npos; p = q.find(term, p + 1)) {
         const bool starts = p == 0 || q[p - 1] == ' ';
         const bool ends = p + term.size() == q.size() || q[p + term.size()] == ' ';
-        if (starts && ends) { at = p; break; }
+        if (starts && ends) return p;
     }
+    return std::string::npos;
+}
+
+void toggle_query_term(AppState& s, const std::string& term) {
+    std::string q = s.facts.applied_query;
+    // Clicking an applied facet value removes it; otherwise it is added.
+    const size_t at = find_whole_term(q, term);
     if (at != std::string::npos) {
         q.erase(at, term.size());
         while (q.find("  ") != std::string::npos) q.erase(q.find("  "), 1);
@@ -105,7 +111,7 @@ void facets_panel(AppState& s) {
         for (int vi = 0; vi < (int)facet.values.size(); ++vi) {
             const FacetValue& v = facet.values[vi];
             ImGui::PushID(vi);
-            const bool applied = f.applied_query.find(v.query) != std::string::npos;
+            const bool applied = find_whole_term(f.applied_query, v.query) != std::string::npos;
             char count[24];
             std::snprintf(count, sizeof count, "%u", v.count);
             const float count_w = ImGui::CalcTextSize(count).x;
