@@ -21,7 +21,12 @@ const char* rate_mode_name(RateMode m) {
     return "reference";
 }
 
-static bool same(const char* a, std::string_view b) { return a && b == a; }
+static bool same(std::string_view a, std::string_view b) { return !a.empty() && a == b; }
+
+bool is_currency_unit(std::string_view u) {
+    return u.size() == 3 && std::isupper((unsigned char)u[0]) && std::isupper((unsigned char)u[1]) &&
+           std::isupper((unsigned char)u[2]);
+}
 
 double ArticleRates::rate(std::string_view from, std::string_view to) const {
     // A pair's rate is "unit per pair_unit": converting unit -> pair_unit divides by it.
@@ -54,7 +59,7 @@ static void set_display_rate(Conversion* c, std::string_view from, std::string_v
     }
 }
 
-static void apply_rate(Conversion* c, double value, double low, double high, double rate, const char* to) {
+static void apply_rate(Conversion* c, double value, double low, double high, double rate, std::string_view to) {
     c->rate = rate;
     c->value = is_none(value) ? value : value * rate;
     c->low = is_none(low) ? low : low * rate;
@@ -63,15 +68,21 @@ static void apply_rate(Conversion* c, double value, double low, double high, dou
 }
 
 // Interned target codes, so Conversion::unit can be a plain pointer like Claim::unit.
+static const char* const kTargetCodes[] = {"CNY", "USD", "EUR", "GBP", "JPY", "HKD", "CHF", "AUD", "CAD", "KRW",
+                                           "INR", "SGD", "TWD", "RUB", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK"};
 static const char* static_code(std::string_view code) {
-    static const char* const kCodes[] = {"CNY", "USD", "EUR", "GBP", "JPY", "HKD", "CHF", "AUD", "CAD", "KRW",
-                                         "INR", "SGD", "TWD", "RUB", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK"};
-    for (const char* c : kCodes)
+    for (const char* c : kTargetCodes)
         if (code == c) return c;
     return nullptr;
 }
+static std::string known_targets() {
+    std::string s;
+    for (const char* c : kTargetCodes) s += (s.empty() ? "" : ", ") + std::string(c);
+    return s;
+}
+bool is_conversion_target(std::string_view code) { return static_code(code) != nullptr; }
 
-Conversion convert_money(double value, double low, double high, const char* from, bool ambiguous,
+Conversion convert_money(double value, double low, double high, std::string_view from, bool ambiguous,
                          const FactDates& when, const RateTable& rates, const ArticleRates* own,
                          const CurrencyDesc& desc) {
     Conversion c;
@@ -79,13 +90,11 @@ Conversion convert_money(double value, double low, double high, const char* from
     c.low = low;
     c.high = high;
     c.unit = from;
-    const bool currency = from && std::strlen(from) == 3 && std::isupper((unsigned char)from[0]) &&
-                          std::isupper((unsigned char)from[1]) && std::isupper((unsigned char)from[2]);
-    if (!currency || desc.to.empty()) return c;  // not money, or nothing chosen
+    if (!is_currency_unit(from) || desc.to.empty()) return c;  // not money, or nothing chosen
     const char* to = static_code(desc.to);
     if (!to) {
         c.status = ConvertStatus::NoRate;
-        c.error = "cannot convert into " + desc.to;
+        c.error = "cannot convert into " + desc.to + " (known: " + known_targets() + ")";
         return c;
     }
     c.assumed_currency = ambiguous;
@@ -162,20 +171,20 @@ const char* format_converted_value(double v, char* buf, size_t n) {
     return format_fact_value(a >= 100 ? std::round(v) : std::round(v * 100) / 100, nullptr, buf, n);
 }
 
-std::string explain_conversion(double original, const char* from, const Conversion& c) {
+std::string explain_conversion(double original, std::string_view from, const Conversion& c) {
     char a[64], b[64], r[48];
     format_fact_value(original, nullptr, a, sizeof a);
     if (!c.converted()) {
-        if (c.status == ConvertStatus::NoRate) return std::string(a) + " " + (from ? from : "") + ": not converted (" + c.error + ")";
-        return std::string(a) + (from ? std::string(" ") + from : std::string());
+        if (c.status == ConvertStatus::NoRate) return std::string(a) + " " + std::string(from) + ": not converted (" + c.error + ")";
+        return std::string(a) + (from.empty() ? std::string() : " " + std::string(from));
     }
     format_converted_value(c.value, b, sizeof b);
     std::snprintf(r, sizeof r, "%.6g", c.display_rate);
     // Dividing by "7.0572 CNY per USD" when the rate is quoted in the original currency.
     const bool divide = c.rate < 1;
-    std::string line = std::string(a) + " " + from + (divide ? " ÷ " : " × ") + r + " " + c.rate_unit + " (" + c.rate_source;
+    std::string line = std::string(a) + " " + std::string(from) + (divide ? " ÷ " : " × ") + r + " " + c.rate_unit + " (" + c.rate_source;
     if (c.rate_date) line += ", " + day_to_iso(c.rate_date);
-    line += ") = " + std::string(b) + " " + (c.unit ? c.unit : "");
+    line += ") = " + std::string(b) + " " + std::string(c.unit);
     if (c.assumed_currency) line += "; the currency was written ambiguously and " + std::string(from) + " is assumed";
     if (c.stale) line += "; the rate is stale (published more than " + std::to_string(c.stale_days) + " days before the date it is used for)";
     if (c.status == ConvertStatus::Fallback) line += "; " + c.error;

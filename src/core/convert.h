@@ -40,8 +40,8 @@ struct CurrencyDesc {
 // $168 billion)" -> 7.1429 CNY per USD). When an article pairs the same two currencies more than
 // once, the first pair in the text is its rate (the others are still listed).
 struct ArticlePair {
-    const char* unit = nullptr;       // the amount's currency ("CNY")
-    const char* pair_unit = nullptr;  // the converted amount's currency ("USD")
+    std::string_view unit;            // the amount's currency ("CNY")
+    std::string_view pair_unit;       // the converted amount's currency ("USD")
     double rate = 0;                  // unit per pair_unit, as the claim's `rate`
     uint32_t claim = 0;               // index of the claim that carries the rate
 };
@@ -70,7 +70,7 @@ enum class ConvertStatus : uint8_t {
 struct Conversion {
     ConvertStatus status = ConvertStatus::NotMoney;
     double value = kNone, low = kNone, high = kNone;  // converted (as written when not converted)
-    const char* unit = nullptr;   // the target currency when converted, else the original unit
+    std::string_view unit;        // the target currency when converted, else the original unit
     double rate = kNone;          // units of target per 1 unit of the original currency
     double display_rate = kNone;  // the same rate the way people quote it (>= 1 where possible) ...
     std::string rate_unit;        // ... in these units: "CNY per USD"
@@ -86,13 +86,19 @@ struct Conversion {
 // Converts one money amount (value and its bounds) from currency `from` into desc.to. `own` may be
 // nullptr (no article pairs known). Never throws; never returns a silent wrong answer: every
 // outcome is in `status`.
-Conversion convert_money(double value, double low, double high, const char* from, bool ambiguous,
+Conversion convert_money(double value, double low, double high, std::string_view from, bool ambiguous,
                          const FactDates& when, const RateTable& rates, const ArticleRates* own,
                          const CurrencyDesc& desc);
 
 // One line a reader can check: "1.2 trillion CNY ÷ 7.0572 CNY per USD (CFETS central parity
 // (MENAFN), 2025-12-22) = 170.0 billion USD".
-std::string explain_conversion(double original, const char* from, const Conversion& c);
+std::string explain_conversion(double original, std::string_view from, const Conversion& c);
+
+// Whether amounts can be converted into `code` (the codes the rate tables are known to cover).
+bool is_conversion_target(std::string_view code);
+
+// Whether a unit is a currency code (three capital letters, as the extractor writes them).
+bool is_currency_unit(std::string_view unit);
 
 // A converted amount for people: four significant digits with a scale word ("170.0 billion",
 // "1.2 trillion", "6,000"), since more digits than the rate's would be false precision. Returns buf.

@@ -126,9 +126,10 @@ void apply_term(const FactTable& t, const QueryTerm& term, std::vector<uint8_t>&
             break;
         }
         case QueryField::Value: case QueryField::Low: case QueryField::High: case QueryField::Rate: {
-            const std::vector<double>& col = term.field == QueryField::Value ? t.value
-                                           : term.field == QueryField::Low   ? t.low
-                                           : term.field == QueryField::High  ? t.high : t.rate;
+            // Values as shown: value>1e11 means dollars when amounts are shown in dollars.
+            const std::vector<double>& col = term.field == QueryField::Value ? t.shown_value()
+                                           : term.field == QueryField::Low   ? t.shown_low()
+                                           : term.field == QueryField::High  ? t.shown_high() : t.rate;
             const double* v = col.data();
             apply(pass, n, term.negate, [&](size_t r) { return compare(v[r], term); });
             break;

@@ -73,10 +73,11 @@ void field_keys(const FactTable& t, FactField f, std::vector<uint64_t>& keys) {
             for (size_t r = 0; r < n; ++r) keys[r] = t.kind[r] < 6 ? rank[t.kind[r]] : 6;
             break;
         }
-        case FactField::Value: for (size_t r = 0; r < n; ++r) keys[r] = double_key(t.value[r]); break;
+        // Values as shown: converted into the chosen currency when there is one.
+        case FactField::Value: { const double* v = t.shown_value().data(); for (size_t r = 0; r < n; ++r) keys[r] = double_key(v[r]); break; }
         case FactField::Low:
-        case FactField::Bounds: for (size_t r = 0; r < n; ++r) keys[r] = double_key(t.low[r]); break;
-        case FactField::High: for (size_t r = 0; r < n; ++r) keys[r] = double_key(t.high[r]); break;
+        case FactField::Bounds: { const double* v = t.shown_low().data(); for (size_t r = 0; r < n; ++r) keys[r] = double_key(v[r]); break; }
+        case FactField::High: { const double* v = t.shown_high().data(); for (size_t r = 0; r < n; ++r) keys[r] = double_key(v[r]); break; }
         case FactField::Rate:
         case FactField::Pair: for (size_t r = 0; r < n; ++r) keys[r] = double_key(t.rate[r]); break;
         case FactField::Unit: { const auto& rk = t.units.ranks(); for (size_t r = 0; r < n; ++r) keys[r] = id_key(rk, t.unit[r]); break; }

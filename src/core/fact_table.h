@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "claim.h"
+#include "convert.h"
 #include "fact_query.h"
 
 namespace factlens {
@@ -109,6 +110,25 @@ struct FactTable {
 
     uint64_t generation = 0;  // bumped by every change; views re-sort when it moves
 
+    // The currency toggle (convert_facts() in fact_convert.cpp). With a currency chosen, every row's
+    // value and bounds as shown: money converted, everything else copied. Empty when amounts are
+    // shown as written. Query and sort read shown_*(), so yuan and dollar figures sort together.
+    std::vector<double> conv_value, conv_low, conv_high;
+    std::vector<uint32_t> conv_use;        // per row: 0 not money, else 1 + index into conv_uses
+    std::vector<Conversion> conv_uses;     // one per distinct rate used (status, rate, source, date)
+    CurrencyDesc conv_desc;                // what conv_* were made for
+    uint64_t conv_generation = ~0ull;      // the generation they were made at (after their own bump)
+    bool converted() const { return !conv_desc.to.empty() && conv_value.size() == size(); }
+    const std::vector<double>& shown_value() const { return converted() ? conv_value : value; }
+    const std::vector<double>& shown_low() const { return converted() ? conv_low : low; }
+    const std::vector<double>& shown_high() const { return converted() ? conv_high : high; }
+    // The conversion of row r, or nullptr when amounts are as written or r is not money.
+    const Conversion* conversion(uint32_t r) const {
+        return converted() && conv_use[r] ? &conv_uses[conv_use[r] - 1] : nullptr;
+    }
+    // The unit shown for row r: the chosen currency for a converted row, else its own unit.
+    std::string_view shown_unit(uint32_t r) const;
+
     size_t size() const { return kind.size(); }
     size_t memory_bytes() const;  // the columns and pools, for the bench's bytes-per-fact row
     void clear();
@@ -187,6 +207,15 @@ void filter_facts(const FactTable& t, const std::vector<QueryTerm>& terms, FactV
 // Rebuilds out->rows from out->pass and out->order only: after a re-sort, the query's result and its
 // facets are unchanged, just their order.
 void collect_rows(const FactTable& t, FactView* out);
+
+// Converts every money row into desc.to (see FactTable::conv_*); desc.to empty clears the
+// conversion. Article mode uses each source's own conversion pairs (rows with a rate). Bumps
+// t.generation, so views re-sort. Linear: one rate lookup per distinct (currency, date, article),
+// not per row.
+void convert_facts(FactTable& t, const RateTable& rates, const CurrencyDesc& desc);
+// "1.2 trillion CNY ÷ 7.0572 CNY per USD (CFETS ..., 2025-12-22) = 170.0 billion USD" for row r;
+// "" when the row was not converted.
+std::string explain_fact_conversion(const FactTable& t, uint32_t r);
 
 // Formatting for people.
 // A value as people write it: "1.2 trillion", "171.39 billion", "6,000", "9.2%", "0.25". Returns buf.
