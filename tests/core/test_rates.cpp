@@ -200,7 +200,7 @@ TEST_CASE("convert_money: reference, article and custom rates, with provenance",
     CHECK(c.value == Approx(1.2e12 / 7.0572));
     CHECK(c.low == Approx(1.2e12 / 7.0572));
     CHECK(is_none(c.high));
-    CHECK(std::string(c.unit) == "USD");
+    CHECK(c.unit == "USD");
     CHECK(c.display_rate == Approx(7.0572));
     CHECK(c.rate_unit == "CNY per USD");
     CHECK(c.rate_date == 20251222);
@@ -255,7 +255,7 @@ TEST_CASE("convert_money: reference, article and custom rates, with provenance",
     c = convert_money(1e9, kNone, kNone, "CNY", false, {20200101, 0}, t, nullptr, usd);
     CHECK(c.status == ConvertStatus::NoRate);
     CHECK(c.value == 1e9);  // left as written
-    CHECK(std::string(c.unit) == "CNY");
+    CHECK(c.unit == "CNY");
     c = convert_money(1e9, kNone, kNone, "USD", true, ecns, t, nullptr, CurrencyDesc{"CNY"});
     CHECK(c.assumed_currency);
     CHECK(explain_conversion(1e9, "USD", c).find("USD is assumed") != std::string::npos);
