@@ -10,6 +10,7 @@
 #include "fact_query.h"
 #include "fact_table.h"
 #include "facts_io.h"
+#include "rate_check.h"
 #include "rates.h"
 
 using namespace factlens;
@@ -166,4 +167,53 @@ TEST_CASE("currency toggle: custom rate, other targets, and rows with no rate", 
     CHECK(c->status == ConvertStatus::NoRate);
     CHECK(t.shown_value()[s.row("002", 190)] == 1.2e12);
     CHECK(t.shown_unit(s.row("002", 190)) == "CNY");
+}
+
+TEST_CASE("rates panel: every seed conversion pair with its implied interval and verdict", "[rates][convert]") {
+    Seeds s;
+    std::vector<PairCheck> checks = check_conversion_pairs(s.table, s.rates);
+    // 000 states two pairs, 002, 003 and 004 one each; 001 none.
+    REQUIRE(checks.size() == 5);
+    auto find = [&](const char* art, uint32_t start) -> const PairCheck& {
+        for (const PairCheck& c : checks)
+            if (c.row == s.row(art, start)) return c;
+        FAIL("no check for " << art << ":" << start);
+        return checks[0];
+    };
+    // 000: 1.2 trillion yuan as US$170 billion: [1.2e12/170.5e9, 1.2e12/169.5e9] = [7.0381, 7.0796];
+    // the reference for 2026-01-22 is 2025-12-22's 7.0572 (31 days old): inside.
+    const PairCheck& a = find("000", 376);
+    CHECK(a.rate_unit == "CNY per USD");
+    CHECK(a.implied == Approx(7.0588).epsilon(1e-4));
+    CHECK(a.implied_low == Approx(7.0381).epsilon(1e-4));
+    CHECK(a.implied_high == Approx(7.0796).epsilon(1e-4));
+    CHECK(a.reference == Approx(7.0572));
+    CHECK(a.reference_date == 20251222);
+    CHECK(a.reference_stale);
+    CHECK(a.verdict == PairVerdict::Consistent);
+    // 000: 1.2 trillion as 171.39 billion: [7.00154, 7.00195]; 7.0572 is 0.8% above: far. At the
+    // reference rate 171.39 billion USD is 1.2095 trillion yuan, which "exceed 1.2 trillion" allows.
+    const PairCheck& b = find("000", 1547);
+    CHECK(b.implied_low == Approx(1.2e12 / 171.395e9));
+    CHECK(b.implied_high == Approx(1.2e12 / 171.385e9));
+    CHECK(b.verdict == PairVerdict::Far);
+    CHECK(b.reference_base == Approx(171.39e9 * 7.0572));
+    CHECK(b.explanation.find("allows") != std::string::npos);
+    // ECNS: 1.2 trillion as $168 billion: [7.1215, 7.1642], 0.9% above the reference: far.
+    const PairCheck& c = find("002", 190);
+    CHECK(c.implied == Approx(7.142857));
+    CHECK(c.implied_low == Approx(1.2e12 / 168.5e9));
+    CHECK(c.verdict == PairVerdict::Far);
+    CHECK(c.reference_date == 20251222);
+    // 003 (no date: 2025's end) and 004 (2025-12-27): 1 trillion as $142 billion: [7.0175, 7.0671]: consistent.
+    CHECK(find("003", 165).verdict == PairVerdict::Consistent);
+    CHECK(find("003", 165).rate_day == 20251231);
+    CHECK(find("004", 445).verdict == PairVerdict::Consistent);
+    // No rate table: no reference, said so.
+    std::vector<PairCheck> none = check_conversion_pairs(s.table, RateTable{});
+    REQUIRE(none.size() == 5);
+    for (const PairCheck& p : none) {
+        CHECK(p.verdict == PairVerdict::NoReference);
+        CHECK(p.explanation.find("no reference rate") != std::string::npos);
+    }
 }
