@@ -49,12 +49,12 @@ ArticleRates article_rates(const std::vector<Claim>& claims) {
 }
 
 // The rate as people quote it: "7.0572 CNY per USD" rather than "0.1417 USD per CNY".
-static void set_display_rate(Conversion* c, std::string_view from, std::string_view to) {
+static void set_display_rate(Conversion* c, std::string_view from, std::string_view to, double inverse = 0) {
     if (c->rate >= 1) {
         c->display_rate = c->rate;
         c->rate_unit = std::string(to) + " per " + std::string(from);
     } else {
-        c->display_rate = 1.0 / c->rate;
+        c->display_rate = inverse > 0 ? inverse : 1.0 / c->rate;
         c->rate_unit = std::string(from) + " per " + std::string(to);
     }
 }
@@ -113,13 +113,13 @@ Conversion convert_money(double value, double low, double high, std::string_view
         }
     }
     if (desc.mode == RateMode::Custom && desc.custom_rate > 0 && std::isfinite(desc.custom_rate)) {
-        double r = 0;
-        if (desc.custom_base == from && desc.custom_quote == desc.to) r = desc.custom_rate;
-        else if (desc.custom_quote == from && desc.custom_base == desc.to) r = 1.0 / desc.custom_rate;
+        double r = 0, inverse = 0;
+        if (desc.custom_base == from && desc.custom_quote == desc.to) { r = desc.custom_rate; inverse = 1.0 / r; }
+        else if (desc.custom_quote == from && desc.custom_base == desc.to) { r = 1.0 / desc.custom_rate; inverse = desc.custom_rate; }
         if (r > 0) {
             c.status = ConvertStatus::Converted;
             apply_rate(&c, value, low, high, r, to);
-            set_display_rate(&c, from, to);
+            set_display_rate(&c, from, to, inverse);
             c.rate_source = "custom rate";
             return c;
         }
@@ -140,7 +140,7 @@ Conversion convert_money(double value, double low, double high, std::string_view
                       ? "the article states no " + std::string(from) + "–" + desc.to + " conversion: reference rate used"
                       : "the custom rate is not for " + std::string(from) + "–" + desc.to + ": reference rate used";
     apply_rate(&c, value, low, high, q.rate, to);
-    set_display_rate(&c, from, to);
+    set_display_rate(&c, from, to, q.inverse);
     const RateSource& s = rates.sources[q.source];
     c.rate_source = q.note < s.notes.size() ? s.notes[q.note] : s.name;
     c.rate_date = q.date;

@@ -35,7 +35,9 @@ Key key_of(const std::string& k) {
         {"qualifier", Key::Qualifier}, {"low", Key::Low}, {"high", Key::High}, {"start", Key::Start},
         {"end", Key::End}, {"text", Key::Text}, {"subject", Key::Subject}, {"period", Key::Period},
         {"pair", Key::Pair}, {"ambiguous", Key::Ambiguous}, {"direction", Key::Direction}, {"hedge", Key::Hedge},
-        {"rate", Key::Rate}, {"rate_unit", Key::RateUnit}, {"outlet", Key::Outlet}, {"date", Key::Date}};
+        {"rate", Key::Rate}, {"rate_unit", Key::RateUnit}, {"outlet", Key::Outlet}, {"date", Key::Date},
+        // A converted export's "rate" is the conversion's; the pair's own rate follows as pair_rate.
+        {"pair_rate", Key::Rate}, {"pair_rate_unit", Key::RateUnit}};
     auto it = kKeys.find(k);
     return it == kKeys.end() ? Key::Other : it->second;
 }
@@ -541,6 +543,74 @@ std::vector<int32_t> exported_pairs(const FactTable& t, const std::vector<uint32
 
 } // namespace
 
+namespace {
+
+const char* conversion_status_name(ConvertStatus st) {
+    switch (st) {
+    case ConvertStatus::Converted: return "converted";
+    case ConvertStatus::Unchanged: return "unchanged";
+    case ConvertStatus::NotMoney: return "not money";
+    case ConvertStatus::NoRate: return "no rate";
+    case ConvertStatus::Fallback: return "fallback";
+    }
+    return "";
+}
+
+// With a currency chosen: "rate"/"rate_unit" are the conversion's (money rows carry display_value,
+// display_unit, rate, rate_unit, rate_source, rate_date, rate_stale, conversion and
+// conversion_note); the pair's implied rate follows as pair_rate/pair_rate_unit on every row.
+void append_conversion_json(std::string& o, const FactTable& t, uint32_t r) {
+    if (const Conversion* c = t.conversion(r)) {
+        const bool conv = c->converted() || c->status == ConvertStatus::Unchanged;
+        o += ",\"display_value\":"; o += format_double_roundtrip(t.conv_value[r]);
+        o += ",\"display_unit\":"; json_str_or_null(o, t.shown_unit(r));
+        o += ",\"rate\":"; o += conv ? format_double_roundtrip(c->status == ConvertStatus::Unchanged ? 1.0 : c->display_rate) : "null";
+        o += ",\"rate_unit\":";
+        if (!conv) o += "null";
+        else json_string(o, c->status == ConvertStatus::Unchanged ? std::string(t.shown_unit(r)) + " per " + std::string(t.shown_unit(r)) : c->rate_unit);
+        o += ",\"rate_source\":"; json_str_or_null(o, c->rate_source);
+        o += ",\"rate_date\":"; json_str_or_null(o, day_to_iso(c->rate_date));
+        o += ",\"rate_stale\":"; o += c->stale ? "true" : "false";
+        o += ",\"conversion\":\""; o += conversion_status_name(c->status); o += '"';
+        o += ",\"conversion_note\":";
+        if (c->converted()) json_string(o, explain_fact_conversion(t, r));
+        else json_str_or_null(o, c->error);
+    } else {
+        o += ",\"rate\":null,\"rate_unit\":null";
+    }
+    o += ",\"pair_rate\":"; o += format_double_roundtrip(t.rate[r]);
+    o += ",\"pair_rate_unit\":"; json_str_or_null(o, t.rate_units.get(t.rate_unit[r]));
+}
+
+// With a currency chosen, the CSV's rate and rate_unit columns are the conversion's (as in JSON);
+// display_value, display_unit, rate_source, rate_date, rate_stale, conversion, conversion_note,
+// pair_rate and pair_rate_unit follow the usual columns.
+void append_rate_csv(std::string& o, const FactTable& t, uint32_t r) {
+    const Conversion* c = t.conversion(r);
+    if (!t.converted()) {
+        o += num_or_empty(t.rate[r]); o += ',';
+        csv_field(o, t.rate_units.get(t.rate_unit[r]));
+        return;
+    }
+    const bool conv = c && (c->converted() || c->status == ConvertStatus::Unchanged);
+    const std::string unit(t.shown_unit(r));
+    if (conv) o += format_double_roundtrip(c->status == ConvertStatus::Unchanged ? 1.0 : c->display_rate);
+    o += ',';
+    if (conv) csv_field(o, c->status == ConvertStatus::Unchanged ? unit + " per " + unit : c->rate_unit);
+    o += ',';
+    if (c) { o += num_or_empty(t.conv_value[r]); o += ','; csv_field(o, unit); }
+    else o += ',';
+    o += ','; if (c) csv_field(o, c->rate_source);
+    o += ','; if (c) o += day_to_iso(c->rate_date);
+    o += ','; if (c) o += c->stale ? "true" : "false";
+    o += ','; if (c) o += conversion_status_name(c->status);
+    o += ','; if (c) csv_field(o, c->converted() ? explain_fact_conversion(t, r) : c->error);
+    o += ','; o += num_or_empty(t.rate[r]);
+    o += ','; csv_field(o, t.rate_units.get(t.rate_unit[r]));
+}
+
+}  // namespace
+
 std::string export_facts_json(const FactTable& t, const std::vector<uint32_t>& rows) {
     std::string o = "[";
     bool first = true;
@@ -573,8 +643,12 @@ std::string export_facts_json(const FactTable& t, const std::vector<uint32_t>& r
         o += ",\"ambiguous\":"; o += t.ambiguous[r] ? "true" : "false";
         o += ",\"direction\":"; json_str_or_null(o, t.directions.get(t.direction[r]));
         o += ",\"hedge\":"; json_str_or_null(o, t.hedges.get(t.hedge[r]));
-        o += ",\"rate\":"; o += format_double_roundtrip(t.rate[r]);
-        o += ",\"rate_unit\":"; json_str_or_null(o, t.rate_units.get(t.rate_unit[r]));
+        if (!t.converted()) {
+            o += ",\"rate\":"; o += format_double_roundtrip(t.rate[r]);
+            o += ",\"rate_unit\":"; json_str_or_null(o, t.rate_units.get(t.rate_unit[r]));
+        } else {
+            append_conversion_json(o, t, r);
+        }
         o += ",\"outlet\":"; json_str_or_null(o, known(s.outlet));
         o += ",\"date\":"; json_str_or_null(o, known(s.date));
         o += '}';
@@ -585,7 +659,10 @@ std::string export_facts_json(const FactTable& t, const std::vector<uint32_t>& r
 
 std::string export_facts_csv(const FactTable& t, const std::vector<uint32_t>& rows) {
     std::string o = "outlet,date,article,kind,value,unit,qualifier,low,high,start,end,text,subject,period_start,"
-                    "period_end,pair,ambiguous,direction,hedge,rate,rate_unit\r\n";
+                    "period_end,pair,ambiguous,direction,hedge,rate,rate_unit";
+    // With a currency chosen, the conversion's columns follow (empty on rows that are not money).
+    if (t.converted()) o += ",display_value,display_unit,rate_source,rate_date,rate_stale,conversion,conversion_note,pair_rate,pair_rate_unit";
+    o += "\r\n";
     const std::vector<int32_t> pairs = exported_pairs(t, rows);
     for (size_t i = 0; i < rows.size(); ++i) {
         const uint32_t r = rows[i];
@@ -611,8 +688,7 @@ std::string export_facts_csv(const FactTable& t, const std::vector<uint32_t>& ro
         o += t.ambiguous[r] ? "true" : "false"; o += ',';
         csv_field(o, t.directions.get(t.direction[r])); o += ',';
         csv_field(o, t.hedges.get(t.hedge[r])); o += ',';
-        o += num_or_empty(t.rate[r]); o += ',';
-        csv_field(o, t.rate_units.get(t.rate_unit[r]));
+        append_rate_csv(o, t, r);
         o += "\r\n";
     }
     return o;

@@ -50,12 +50,20 @@ FactsLoadResult load_facts_text(FactTable* table, const Corpus* corpus, std::str
 
 // The rows given (row ids into t), as a JSON array of objects with the CLI's fields plus "outlet" and
 // "date" (null when unknown), in the CLI's field order; numbers in shortest round-trip form.
+// With a currency chosen (t.converted()), "rate" and "rate_unit" are the conversion's rate ("7.0572",
+// "CNY per USD"; null on rows that are not money) and every money row also carries display_value,
+// display_unit, rate_source, rate_date, rate_stale, conversion ("converted", "unchanged", "no rate",
+// "fallback") and conversion_note (the one-line explanation, or why it was not converted); the
+// pair's implied rate then follows as pair_rate / pair_rate_unit on every row (the loader reads
+// those back as the pair's rate).
 std::string export_facts_json(const FactTable& t, const std::vector<uint32_t>& rows);
 
 // The same rows as CSV (RFC 4180: a header line, fields quoted when they hold , " or a line break,
 // CRLF line ends, UTF-8). Columns: outlet, date, article, kind, value, unit, qualifier, low, high,
 // start, end, text, subject, period_start, period_end, pair, ambiguous, direction, hedge, rate,
-// rate_unit.
+// rate_unit; with a currency chosen, rate and rate_unit are the conversion's and display_value,
+// display_unit, rate_source, rate_date, rate_stale, conversion, conversion_note, pair_rate,
+// pair_rate_unit follow, as in JSON.
 std::string export_facts_csv(const FactTable& t, const std::vector<uint32_t>& rows);
 
 // The rows as tab-separated text for a spreadsheet paste: the visible columns of the Facts view as

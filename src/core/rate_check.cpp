@@ -89,7 +89,7 @@ std::vector<PairCheck> check_conversion_pairs(const FactTable& t, const RateTabl
             out.push_back(std::move(c));
             continue;
         }
-        c.reference = inverted ? 1 / q.rate : q.rate;
+        c.reference = inverted ? q.inverse : q.rate;
         c.reference_date = q.date;
         c.reference_stale = q.stale;
         const RateSource& src = rates.sources[q.source];

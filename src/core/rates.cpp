@@ -261,7 +261,7 @@ RateQuote find_rate(const RateTable& rates, std::string_view from, std::string_v
     RateQuote q;
     if (from == to) {
         q.ok = true;
-        q.rate = 1;
+        q.rate = q.inverse = 1;
         return q;
     }
     if (desc.source >= (int)rates.sources.size()) {
@@ -295,6 +295,7 @@ RateQuote find_rate(const RateTable& rates, std::string_view from, std::string_v
         if (!found) continue;
         q.ok = true;
         q.rate = per[0] / per[1];
+        q.inverse = per[1] / per[0];
         q.date = date;
         q.source = (int)si;
         q.note = note;

@@ -90,6 +90,8 @@ struct RateLookupDesc {
 struct RateQuote {
     bool ok = false;
     double rate = 0;        // units of `to` per 1 unit of `from`
+    double inverse = 0;     // units of `from` per 1 unit of `to`, divided directly (not 1 / rate), so a
+                            // published 7.0572 prints as 7.0572
     Day date = 0;           // the rate's publication date (for a cross rate, the older of the two)
     int source = -1;        // index into RateTable::sources
     uint32_t note = 0;      // RateSource::notes index of the row dated `date`

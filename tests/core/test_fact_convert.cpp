@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "corpus.h"
 #include "fact_query.h"
 #include "fact_table.h"
@@ -216,4 +218,49 @@ TEST_CASE("rates panel: every seed conversion pair with its implied interval and
         CHECK(p.verdict == PairVerdict::NoReference);
         CHECK(p.explanation.find("no reference rate") != std::string::npos);
     }
+}
+
+TEST_CASE("currency toggle: export carries the conversion, and reads back", "[rates][convert]") {
+    Seeds s;
+    FactTable& t = s.table;
+    CurrencyDesc usd;
+    usd.to = "USD";
+    convert_facts(t, s.rates, usd);
+    const uint32_t cny = s.row("002", 190), usd_row = s.row("002", 215), pct = [&] {
+        for (uint32_t r = 0; r < t.size(); ++r)
+            if (t.kind[r] == (uint8_t)ClaimKind::Percent) return r;
+        return 0u;
+    }();
+    const nlohmann::json j = nlohmann::json::parse(export_facts_json(t, {cny, usd_row, pct}));
+    REQUIRE(j.size() == 3);
+    CHECK(j[0]["value"] == 1.2e12);
+    CHECK(j[0]["unit"] == "CNY");
+    CHECK(j[0]["display_value"].get<double>() == Approx(1.2e12 / 7.0572));
+    CHECK(j[0]["display_unit"] == "USD");
+    CHECK(j[0]["rate"] == 7.0572);
+    CHECK(j[0]["rate_unit"] == "CNY per USD");
+    CHECK(j[0]["rate_source"] == "CFETS central parity (MENAFN)");
+    CHECK(j[0]["rate_date"] == "2025-12-22");
+    CHECK(j[0]["rate_stale"] == false);
+    CHECK(j[0]["conversion"] == "converted");
+    CHECK(j[0]["conversion_note"] == "1.2 trillion CNY ÷ 7.0572 CNY per USD (CFETS central parity (MENAFN), 2025-12-22) = 170.0 billion USD");
+    CHECK(j[0]["pair_rate"].get<double>() == Approx(1.2e12 / 168e9));
+    CHECK(j[0]["pair_rate_unit"] == "CNY per USD");
+    CHECK(j[1]["display_value"] == 168e9);
+    CHECK(j[1]["conversion"] == "unchanged");
+    CHECK(j[1]["rate"] == 1);
+    CHECK_FALSE(j[2].contains("display_value"));  // a percentage: not money
+    CHECK(j[2]["rate"].is_null());
+    // The CSV has the same columns.
+    const std::string csv = export_facts_csv(t, {cny});
+    CHECK(csv.find("hedge,rate,rate_unit,display_value,display_unit,rate_source,rate_date,rate_stale,conversion,conversion_note,pair_rate,pair_rate_unit\r\n") != std::string::npos);
+    CHECK(csv.find(",7.0572,CNY per USD,170039108995.06888,USD,") != std::string::npos);  // 1.2e12 / 7.0572
+    CHECK(csv.find("CFETS central parity (MENAFN),2025-12-22,false,converted,") != std::string::npos);
+    // Loaded back, a converted export keeps the pair's own rate, not the conversion's.
+    FactTable back;
+    FactsLoadResult r = load_facts_text(&back, nullptr, "converted.json", export_facts_json(t, {cny, usd_row}));
+    INFO(r.error);
+    REQUIRE(r.ok);
+    CHECK(back.rate[0] == Approx(1.2e12 / 168e9));
+    CHECK(back.rate_units.get(back.rate_unit[0]) == "CNY per USD");
 }
