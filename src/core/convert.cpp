@@ -61,10 +61,17 @@ static void set_display_rate(Conversion* c, std::string_view from, std::string_v
 
 static void apply_rate(Conversion* c, double value, double low, double high, double rate, std::string_view to) {
     c->rate = rate;
-    c->value = is_none(value) ? value : value * rate;
-    c->low = is_none(low) ? low : low * rate;
-    c->high = is_none(high) ? high : high * rate;
+    c->value = value;
+    c->low = low;
+    c->high = high;
     c->unit = to;
+}
+
+// Called once the display rate is known: Conversion::apply divides by it where it is the quote.
+static void scale_values(Conversion* c) {
+    c->value = c->apply(c->value);  // NaN stays NaN: an open bound stays open
+    c->low = c->apply(c->low);
+    c->high = c->apply(c->high);
 }
 
 // Interned target codes, so Conversion::unit can be a plain pointer like Claim::unit.
@@ -108,6 +115,7 @@ Conversion convert_money(double value, double low, double high, std::string_view
             c.status = ConvertStatus::Converted;
             apply_rate(&c, value, low, high, r, to);
             set_display_rate(&c, from, to);
+            scale_values(&c);
             c.rate_source = "the article's own conversion";
             return c;
         }
@@ -120,6 +128,7 @@ Conversion convert_money(double value, double low, double high, std::string_view
             c.status = ConvertStatus::Converted;
             apply_rate(&c, value, low, high, r, to);
             set_display_rate(&c, from, to, inverse);
+            scale_values(&c);
             c.rate_source = "custom rate";
             return c;
         }
@@ -141,6 +150,7 @@ Conversion convert_money(double value, double low, double high, std::string_view
                       : "the custom rate is not for " + std::string(from) + "–" + desc.to + ": reference rate used";
     apply_rate(&c, value, low, high, q.rate, to);
     set_display_rate(&c, from, to, q.inverse);
+    scale_values(&c);
     const RateSource& s = rates.sources[q.source];
     c.rate_source = q.note < s.notes.size() ? s.notes[q.note] : s.name;
     c.rate_date = q.date;

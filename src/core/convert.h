@@ -81,6 +81,9 @@ struct Conversion {
     bool assumed_currency = false; // the original currency was ambiguous ($, ¥) and was assumed
     std::string error;            // NoRate: why; Fallback: why the chosen rate did not apply
     bool converted() const { return status == ConvertStatus::Converted || status == ConvertStatus::Fallback; }
+    // v in the target currency: divided by the quoted rate when it is quoted the other way round
+    // (1.2e12 / 7.0572, exactly as a reader would check it), else multiplied.
+    double apply(double v) const { return rate < 1 && display_rate > 0 ? v / display_rate : v * rate; }
 };
 
 // Converts one money amount (value and its bounds) from currency `from` into desc.to. `own` may be

@@ -111,10 +111,9 @@ void convert_facts(FactTable& t, const RateTable& rates, const CurrencyDesc& des
         t.conv_use[r] = use;
         const Conversion& c = t.conv_uses[use - 1];
         if (!c.converted()) continue;
-        const double rate = c.rate;
-        t.conv_value[r] *= rate;  // NaN stays NaN: an open bound stays open
-        t.conv_low[r] *= rate;
-        t.conv_high[r] *= rate;
+        t.conv_value[r] = c.apply(t.conv_value[r]);  // NaN stays NaN: an open bound stays open
+        t.conv_low[r] = c.apply(t.conv_low[r]);
+        t.conv_high[r] = c.apply(t.conv_high[r]);
     }
 }
 
