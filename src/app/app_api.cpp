@@ -55,7 +55,8 @@ std::string state_json(const AppState& s, const PlatformInfo& p) {
     j["facts"] = facts_state_json(s);
     json& lay = j["layout"];
     lay["query"] = rect_json(s.layout.query, k);
-    lay["tabs"] = {{"articles", rect_json(s.layout.tabs[0], k)}, {"facts", rect_json(s.layout.tabs[1], k)}};
+    lay["tabs"] = {{"articles", rect_json(s.layout.tabs[0], k)}, {"facts", rect_json(s.layout.tabs[1], k)},
+                   {"rates", rect_json(s.layout.tabs[2], k)}};
     json frows = json::array();
     for (const FrameLayout::FactRow& r : s.layout.fact_rows) { json row = rect_json(r.rect, k); row["index"] = r.index; frows.push_back(row); }
     lay["fact_rows"] = frows;
@@ -78,6 +79,15 @@ std::string state_json(const AppState& s, const PlatformInfo& p) {
         fvals.push_back(fv);
     }
     lay["facet_values"] = fvals;
+    j["currency"] = currency_state_json(s);
+    j["rates"] = rates_state_json(s);
+    json prows = json::array();
+    for (const FrameLayout::PairRow& r : s.layout.pair_rows) { json row = rect_json(r.rect, k); row["index"] = r.index; prows.push_back(row); }
+    lay["pair_rows"] = prows;
+    json cbuttons = json::object();
+    for (const FrameLayout::Button& b : s.layout.currency_buttons) cbuttons[b.name] = rect_json(b.rect, k);
+    lay["currency"] = cbuttons;
+    lay["rate_mode"] = rect_json(s.layout.rate_mode, k);
     j["link"] = facts_fragment(s);
     j["find"] = {{"open", s.find.open}, {"query", s.find.query}, {"matches", s.find.matches.size()},
                  {"current", s.find.current}};
@@ -142,13 +152,15 @@ std::string run_command_json(AppState& s, std::string_view request) {
     if (type_it == req.end() || !type_it->is_string()) return reply("command needs a string \"type\"");
     const std::string& type = type_it->get_ref<const std::string&>();
     json extra = json::object();
-    for (const Command& c : kCommands)
-        if (type == c.type) return reply(c.run(s, req, &extra), &extra);
-    for (size_t i = 0; i < kFactsCommandCount; ++i)
-        if (type == kFactsCommands[i].type) return reply(kFactsCommands[i].run(s, req, &extra), &extra);
+    struct Table { const Command* commands; size_t count; };
+    const Table tables[] = {{kCommands, sizeof(kCommands) / sizeof(kCommands[0])}, {kFactsCommands, kFactsCommandCount},
+                            {kRatesCommands, kRatesCommandCount}};
+    for (const Table& t : tables)
+        for (size_t i = 0; i < t.count; ++i)
+            if (type == t.commands[i].type) return reply(t.commands[i].run(s, req, &extra), &extra);
     std::string known;
-    for (const Command& c : kCommands) known += (known.empty() ? "" : ", ") + std::string(c.type);
-    for (size_t i = 0; i < kFactsCommandCount; ++i) known += ", " + std::string(kFactsCommands[i].type);
+    for (const Table& t : tables)
+        for (size_t i = 0; i < t.count; ++i) known += (known.empty() ? "" : ", ") + std::string(t.commands[i].type);
     std::string shown = type.size() > 60 ? utf8_sanitize(type.substr(0, utf8_floor_boundary(type, 60))) + "..." : type;
     return reply("unknown command type \"" + shown + "\" (known: " + known + ")");
 }

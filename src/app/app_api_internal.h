@@ -21,4 +21,10 @@ extern const Command kFactsCommands[];
 extern const size_t kFactsCommandCount;
 nlohmann::json facts_state_json(const AppState& s);
 
+// The currency commands (rates_api.cpp), and the state().currency and state().rates sections.
+extern const Command kRatesCommands[];
+extern const size_t kRatesCommandCount;
+nlohmann::json currency_state_json(const AppState& s);
+nlohmann::json rates_state_json(const AppState& s);
+
 } // namespace factlens

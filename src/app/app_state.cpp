@@ -18,6 +18,8 @@ const char* focus_name(Focus f) {
         case Focus::Reader: return "reader";
         case Focus::Query: return "query";
         case Focus::Facts: return "facts";
+        case Focus::Currency: return "currency";
+        case Focus::Pairs: return "pairs";
         case Focus::None: break;
     }
     return nullptr;
@@ -201,6 +203,8 @@ void load_embedded_corpus(AppState& s) {
     s.facts.table = std::move(table);
     s.facts_count = (int)s.facts.table.size();
     s.load_warnings = std::move(warnings);
+    s.currency.converted_for = ~0ull;  // a fresh table: convert it again if a currency is chosen
+    load_embedded_rates(s);
     for (const Article& a : s.corpus.articles) {
         for (const std::string* t : {&a.text, &a.title, &a.outlet, &a.note, &a.date}) note_text(s, *t);
     }

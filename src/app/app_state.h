@@ -10,6 +10,8 @@
 #include "../core/corpus.h"
 #include "../core/fact_query.h"
 #include "../core/fact_table.h"
+#include "../core/rate_check.h"
+#include "../core/rates.h"
 #include "../core/text_fold.h"
 
 namespace factlens {
@@ -20,7 +22,7 @@ struct UiRect {
 };
 
 // Which widget has keyboard focus, as far as the app's own logic cares (for state() and Ctrl+C).
-enum class Focus { None, Filter, List, Reader, Query, Facts };
+enum class Focus { None, Filter, List, Reader, Query, Facts, Currency, Pairs };
 const char* focus_name(Focus f);
 
 // Word-wrapped lines of the reader, cached between frames: rebuilt only when the text, the wrap width
@@ -50,15 +52,21 @@ struct FrameLayout {
     struct Facet { int facet = -1, value = -1; UiRect rect; };
     std::vector<Facet> facet_values;   // clickable facet values
     UiRect query;                      // the facts query box
-    UiRect tabs[2];                    // the Articles and Facts tabs
+    UiRect tabs[3];                    // the Articles, Facts and Rates tabs
+    struct Button { const char* name = ""; UiRect rect; };
+    std::vector<Button> currency_buttons;  // the currency toggle: "as written", "CNY", "USD", ...
+    UiRect rate_mode;                  // the rate-mode combo
+    struct PairRow { int index = -1; UiRect rect; };
+    std::vector<PairRow> pair_rows;    // visible rows of the Rates view's table
     void clear() {
         list_rows.clear(); fact_rows.clear(); reader_marks.clear(); facet_values.clear();
-        reader = filter = query = UiRect{};
-        tabs[0] = tabs[1] = UiRect{};
+        currency_buttons.clear(); pair_rows.clear();
+        reader = filter = query = rate_mode = UiRect{};
+        for (UiRect& t : tabs) t = UiRect{};
     }
 };
 
-enum class View { Articles, Facts };
+enum class View { Articles, Facts, Rates };
 const char* view_name(View v);
 
 // The Facts view's columns, in their default order. Names are the API's (state().facts.columns).
@@ -92,6 +100,35 @@ struct FactsState {
     bool show_facets_narrow = false;// the facets panel above the table (narrow screens: off at first)
     double last_query_ms = 0, last_sort_ms = 0;
 };
+
+// The currency toggle, the rate tables and the Rates view (currency_state.cpp).
+struct CurrencyState {
+    RateTable rates;                // [0] the shipped CFETS table, then files the user loaded
+    CurrencyDesc desc;              // desc.to empty: amounts as written
+    uint64_t generation = 0;        // bumped when the rates or desc change
+    uint64_t converted_for = ~0ull; // the generation the fact table was last converted for
+    // The Rates view: every conversion pair checked against the reference rates.
+    std::vector<PairCheck> checks;
+    uint64_t checks_generation = ~0ull, checks_table_generation = ~0ull;
+    int selected_check = -1;        // index into checks
+    // The Rates view's chart, built with the checks: the reference rate over the dates the pairs
+    // span, in the rate unit most pairs use ("CNY per USD").
+    struct ChartPoint { long day = 0; double rate = 0; };  // day: days since 1970-01-01
+    std::string chart_unit;
+    std::vector<ChartPoint> chart_line;
+    std::string chart_source;
+    long chart_day_min = 0, chart_day_max = 0;
+    double chart_rate_min = 0, chart_rate_max = 0;
+    std::string custom_rate_text = "7.10";       // the custom-rate fields as typed
+    std::string custom_unit_text = "CNY per USD";
+    std::string notice;             // one line: a rate file loaded or refused
+    bool notice_is_error = false;
+    size_t converted_rows = 0, stale_rows = 0, unconverted_rows = 0, fallback_rows = 0, assumed_rows = 0;
+    double last_convert_ms = 0;
+};
+
+// The currencies the toggle offers, in its order (state().currency accepts any is_conversion_target).
+inline constexpr const char* kToggleCurrencies[] = {"CNY", "USD", "EUR", "GBP", "JPY", "HKD"};
 
 // What the app asks of its host (the browser layer); any may be null (tests, native).
 struct AppHost {
@@ -141,6 +178,7 @@ struct AppState {
 
     View view = View::Articles;
     FactsState facts;
+    CurrencyState currency;
     // The reader's link to the facts: the figure to highlight and scroll to (byte offsets into the
     // selected article's text; start == end for none), and the fact table rows of its marks.
     size_t reader_highlight_start = 0, reader_highlight_end = 0;
@@ -213,16 +251,36 @@ void update_facts(AppState& s);
 std::vector<uint32_t> selected_fact_rows(const AppState& s);
 
 // One file of the user's: .txt (an article: extracted here), .json/.jsonl (facts from `factlens
-// extract`). Feed it in any number of chunks; finish says what happened. Nothing is added on error.
+// extract`), .csv (exchange rates: load_rates()). Feed it in any number of chunks; finish says what happened. Nothing is added on error.
 struct FileLoad;
 FileLoad* begin_file_load(AppState& s, const std::string& name);
 void feed_file_load(FileLoad* f, std::string_view bytes);
-struct FileLoadResult { bool ok = false; std::string error; size_t facts = 0; std::string article; };
+struct FileLoadResult { bool ok = false; std::string error; size_t facts = 0; std::string article; bool rates = false; };
 FileLoadResult finish_file_load(AppState& s, FileLoad* f);  // deletes f
 FileLoadResult load_file(AppState& s, const std::string& name, std::string_view text);
 
 // "value:desc,outlet:asc" -> keys; false (and *out unchanged) if a part is not a field:asc|desc.
 bool parse_sort_text(const std::string& text, std::vector<SortKey>* out);
+
+// ---- Currency conversion and rates (currency_state.cpp) ----
+// Loads the CFETS reference table compiled into the binary (called by load_embedded_corpus()).
+void load_embedded_rates(AppState& s);
+// Shows every money figure in `to` ("" = as written) with rates chosen by `mode`. For Custom,
+// custom_rate units of the first currency of custom_unit per one of the second ("CNY per USD";
+// empty: "CNY per <to>"). Refused, with the state unchanged, on an unknown currency or a rate that
+// is not a positive finite number.
+std::string set_currency(AppState& s, const std::string& to, RateMode mode, double custom_rate = 0,
+                         const std::string& custom_unit = "");
+// A rate file: the ECB's eurofxref-hist.csv format, or the reference JSON format. Added beside the
+// shipped table (replacing an earlier file of the same name). Refused with the line and the reason;
+// the rates loaded before stay.
+std::string load_rates(AppState& s, const std::string& name, std::string_view text);
+// Re-converts the fact table when the currency, the rates or the table changed (update_facts()
+// calls it first), and rebuilds the Rates view's checks when the rates or the table changed.
+void update_currency(AppState& s);
+std::string select_rate_check(AppState& s, int index);
+// "reference", "article" or "custom:7.1:CNY per USD", as the URL fragment and state() write it.
+std::string rates_mode_text(const CurrencyDesc& d);
 
 // The URL fragment: what it holds now, and applying one (on load).
 std::string facts_fragment(const AppState& s);

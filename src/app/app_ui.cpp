@@ -61,11 +61,11 @@ void apply_style(float ui_scale) {
     ImGui::GetStyle() = style;
 }
 
-// The view tabs: Articles (Alt+1), Facts (Alt+2).
+// The view tabs: Articles (Alt+1), Facts (Alt+2), Rates (Alt+3).
 static void view_tabs(AppState& s, const AppFonts& fonts) {
-    static const char* const kLabels[2] = {"Articles", "Facts"};
+    static const char* const kLabels[3] = {"Articles", "Facts", "Rates"};
     ImGui::PushFont(fonts.bold);
-    for (int v = 0; v < 2; ++v) {
+    for (int v = 0; v < 3; ++v) {
         if (v) ImGui::SameLine();
         const bool on = (int)s.view == v;
         ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetStyleColorVec4(ImGuiCol_Header) : ImVec4(0, 0, 0, 0));
@@ -79,6 +79,7 @@ static void view_tabs(AppState& s, const AppFonts& fonts) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_1, false)) set_view(s, View::Articles);
     if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_2, false)) set_view(s, View::Facts);
+    if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_3, false)) set_view(s, View::Rates);
 }
 
 static void articles_view(AppState& s, const AppFonts& fonts, float body_h) {
@@ -114,6 +115,9 @@ void app_frame(AppState& s, const AppFonts& fonts) {
         ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1), "The corpus could not be loaded: %s", s.load_error.c_str());
     }
     view_tabs(s, fonts);
+    // The currency toggle: beside the tabs on a wide screen, under them on a narrow one.
+    if (ImGui::GetContentRegionAvail().x > 1000 * s.ui_scale) ImGui::SameLine(0, 24 * s.ui_scale);
+    currency_bar(s);
     // Ctrl+F (Cmd+F): find in the open article, in either view.
     if ((ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeySuper) && ImGui::IsKeyPressed(ImGuiKey_F, false) && s.selected >= 0)
         open_find(s);
@@ -124,6 +128,8 @@ void app_frame(AppState& s, const AppFonts& fonts) {
     if (s.view == View::Facts) {
         focus_note_text_field(FocusStop::Query, ImGui::GetID("##query"));  // the id facts_toolbar gives it
         facts_view(s, fonts);
+    } else if (s.view == View::Rates) {
+        rates_view(s, fonts);
     } else {
         articles_view(s, fonts, body_h);
     }

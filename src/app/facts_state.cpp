@@ -14,7 +14,7 @@
 
 namespace factlens {
 
-const char* view_name(View v) { return v == View::Facts ? "facts" : "articles"; }
+const char* view_name(View v) { return v == View::Facts ? "facts" : v == View::Rates ? "rates" : "articles"; }
 
 static const char* const kColumnNames[] = {"source", "kind", "value", "unit", "bounds", "subject",
                                            "period", "hedge", "direction", "pair", "sentence"};
@@ -39,8 +39,9 @@ std::string set_view(AppState& s, View v) {
 std::string set_view_by_name(AppState& s, const std::string& name) {
     if (name == "articles") return set_view(s, View::Articles);
     if (name == "facts") return set_view(s, View::Facts);
+    if (name == "rates") return set_view(s, View::Rates);
     std::string shown = name.size() > 40 ? utf8_sanitize(name.substr(0, utf8_floor_boundary(name, 40))) + "..." : name;
-    return "no view \"" + shown + "\" (views: articles, facts)";
+    return "no view \"" + shown + "\" (views: articles, facts, rates)";
 }
 
 std::string set_fact_query(AppState& s, const std::string& query) {
@@ -148,6 +149,7 @@ std::string set_fact_columns(AppState& s, const std::vector<std::string>& names)
 }
 
 void update_facts(AppState& s) {
+    update_currency(s);  // a new currency or rate re-converts the table first (and dirties the view)
     FactsState& f = s.facts;
     if (!f.dirty) return;
     f.dirty = false;
@@ -190,7 +192,7 @@ std::vector<uint32_t> selected_fact_rows(const AppState& s) {
 
 struct FileLoad {
     std::string name;
-    enum Kind { Facts, Text, Unsupported } kind = Unsupported;
+    enum Kind { Facts, Text, Rates, Unsupported } kind = Unsupported;
     FactsLoader* facts = nullptr;   // Facts: parses as bytes arrive
     std::string text;               // Text: the whole article
     size_t bytes = 0;
@@ -213,6 +215,8 @@ FileLoad* begin_file_load(AppState& s, const std::string& name) {
         f->facts = new FactsLoader(&s.facts.table, &s.corpus, f->name);
     } else if (ends_with(name, ".txt") || ends_with(name, ".text") || ends_with(name, ".md")) {
         f->kind = FileLoad::Text;
+    } else if (ends_with(name, ".csv")) {
+        f->kind = FileLoad::Rates;  // an exchange-rate file (the ECB's eurofxref-hist.csv format)
     }
     return f;
 }
@@ -221,6 +225,7 @@ void feed_file_load(FileLoad* f, std::string_view bytes) {
     f->bytes += bytes.size();
     if (f->kind == FileLoad::Facts) f->facts->feed(bytes);
     else if (f->kind == FileLoad::Text && f->text.size() <= (64u << 20)) f->text.append(bytes.data(), bytes.size());
+    else if (f->kind == FileLoad::Rates && f->text.size() <= (256u << 20)) f->text.append(bytes.data(), bytes.size());
 }
 
 // An article id from a file name: its base name without extension, made unique.
@@ -244,7 +249,16 @@ FileLoadResult finish_file_load(AppState& s, FileLoad* f) {
     FactsState& facts = s.facts;
     const size_t before = facts.table.size();
     if (f->kind == FileLoad::Unsupported) {
-        r.error = f->name + ": not a file FactLens reads (use .txt articles, or .json/.jsonl from `factlens extract`)";
+        r.error = f->name + ": not a file FactLens reads (use .txt articles, .json/.jsonl from `factlens extract`, or an exchange-rate .csv)";
+    } else if (f->kind == FileLoad::Rates) {
+        const std::string name = f->name;
+        const std::string err = f->bytes > (256u << 20) ? load_rates(s, name, std::string_view()) + "the file is larger than 256 MiB"
+                                                        : load_rates(s, name, f->text);
+        delete f;
+        r.ok = err.empty();
+        r.error = err;
+        r.rates = true;
+        return r;
     } else if (f->kind == FileLoad::Facts) {
         FactsLoadResult fr = f->facts->finish();
         r.ok = fr.ok;
@@ -340,6 +354,10 @@ std::string facts_fragment(const AppState& s) {
     const unsigned default_cols = FactsState{}.columns_visible;
     if (s.facts.columns_visible != default_cols) p.push_back({"cols", columns_to_text(s.facts.columns_visible)});
     if (s.view == View::Facts && s.facts.selected >= 0) p.push_back({"fact", std::to_string(s.facts.selected)});
+    if (!s.currency.desc.to.empty()) {
+        p.push_back({"cur", s.currency.desc.to});
+        if (s.currency.desc.mode != RateMode::Reference) p.push_back({"rates", rates_mode_text(s.currency.desc)});
+    }
     for (const auto& kv : s.fragment_extra) p.push_back(kv);
     return encode_fragment(p);
 }
@@ -376,7 +394,7 @@ void apply_fragment(AppState& s, const std::string& fragment) {
     s.fragment_extra.clear();
     for (const auto& kv : p) {
         const std::string& k = kv.first;
-        if (k != "view" && k != "article" && k != "q" && k != "sort" && k != "cols" && k != "fact")
+        if (k != "view" && k != "article" && k != "q" && k != "sort" && k != "cols" && k != "fact" && k != "cur" && k != "rates")
             s.fragment_extra.push_back(kv);
     }
     // A link is best effort: a part that does not apply is skipped, the rest still restores.
@@ -388,6 +406,22 @@ void apply_fragment(AppState& s, const std::string& fragment) {
         if (parse_sort_text(*so, &keys) && set_fact_sort(s, keys).empty()) s.facts.sort_from_link = true;
     }
     if (const std::string* c = fragment_get(p, "cols")) set_fact_columns(s, split_commas(*c));
+    if (const std::string* cur = fragment_get(p, "cur")) {
+        RateMode mode = RateMode::Reference;
+        double custom = 0;
+        std::string unit;
+        if (const std::string* rm = fragment_get(p, "rates")) {
+            if (*rm == "article") mode = RateMode::Article;
+            else if (rm->rfind("custom:", 0) == 0) {
+                // custom:7.1:CNY per USD
+                const size_t colon = rm->find(':', 7);
+                mode = RateMode::Custom;
+                custom = std::strtod(rm->substr(7, colon == std::string::npos ? std::string::npos : colon - 7).c_str(), nullptr);
+                if (colon != std::string::npos) unit = rm->substr(colon + 1);
+            }
+        }
+        set_currency(s, *cur, mode, custom, unit);
+    }
     if (const std::string* fa = fragment_get(p, "fact")) {
         char* end = nullptr;
         const long long i = std::strtoll(fa->c_str(), &end, 10);

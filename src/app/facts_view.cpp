@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "../core/claim.h"
+#include "../core/convert.h"
 #include "../core/facts_io.h"
 #include "../core/url_fragment.h"
 #include "app_ui.h"
@@ -294,18 +295,39 @@ void facts_table(AppState& s, const AppFonts& fonts, ImVec2 size) {
                 ImGui::PopStyleColor();
             }
             const std::string_view unit = t.units.get(t.unit[r]);
-            // Value
+            const Conversion* conv = t.conversion(r);
+            const bool converted = conv && conv->converted();
+            // Value: converted into the chosen currency (teal; amber when the rate is stale, assumed or
+            // a fallback), the original a hover away.
             if (ImGui::TableNextColumn()) {
-                format_fact_value(t.value[r], unit == "%" ? "%" : nullptr, buf, sizeof buf);
-                const float w = ImGui::CalcTextSize(buf).x, avail = ImGui::GetContentRegionAvail().x;
+                if (converted) format_converted_value(t.shown_value()[r], buf, sizeof buf);
+                else format_fact_value(t.value[r], unit == "%" ? "%" : nullptr, buf, sizeof buf);
+                const bool flagged = conv && (conv->stale || conv->status == ConvertStatus::Fallback || t.ambiguous[r] ||
+                                              conv->status == ConvertStatus::NoRate);
+                const float w = ImGui::CalcTextSize(buf).x + (flagged ? ImGui::CalcTextSize(" *").x : 0), avail = ImGui::GetContentRegionAvail().x;
                 if (w < avail) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - w);  // numbers align right
-                if (t.ambiguous[r]) ImGui::TextColored(ImVec4(0.7f, 0.35f, 0, 1), "%s", buf);
+                if (t.ambiguous[r] && !converted) ImGui::TextColored(ImVec4(0.7f, 0.35f, 0, 1), "%s", buf);
+                else if (converted) ImGui::TextColored(ImVec4(0.05f, 0.45f, 0.50f, 1), "%s", buf);
                 else ImGui::TextUnformatted(buf);
+                if (flagged) { ImGui::SameLine(0, 0); ImGui::TextColored(ImVec4(0.7f, 0.35f, 0, 1), " *"); }
+                if (conv && ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip | ImGuiHoveredFlags_AllowWhenOverlappedByItem)) {
+                    ImGui::BeginTooltip();
+                    ImGui::Text("As written: %s %.*s", format_fact_value(t.value[r], nullptr, buf2, sizeof buf2), (int)unit.size(), unit.data());
+                    if (converted || conv->status == ConvertStatus::NoRate) {
+                        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
+                        const std::string why = converted ? explain_fact_conversion(t, r) : conv->error;
+                        ImGui::TextUnformatted(why.c_str());
+                        ImGui::PopTextWrapPos();
+                    }
+                    ImGui::EndTooltip();
+                }
             }
-            // Unit
+            // Unit: the shown one (the original, when converted, in the Value tooltip and the Bounds column's note)
             if (ImGui::TableNextColumn()) {
-                ImGui::TextUnformatted(unit.data(), unit.data() + unit.size());
-                if (t.ambiguous[r]) { ImGui::SameLine(); ImGui::TextColored(ImVec4(0.7f, 0.35f, 0, 1), "(?)"); }
+                const std::string_view shown_unit = converted ? conv->unit : unit;
+                ImGui::TextUnformatted(shown_unit.data(), shown_unit.data() + shown_unit.size());
+                if (t.ambiguous[r]) { ImGui::SameLine(); ImGui::TextColored(ImVec4(0.7f, 0.35f, 0, 1), converted ? "(from %.*s?)" : "(?)", (int)unit.size(), unit.data()); }
+                else if (converted) { ImGui::SameLine(); ImGui::TextDisabled("(from %.*s)", (int)unit.size(), unit.data()); }
             }
             // Bounds
             if (ImGui::TableNextColumn()) {

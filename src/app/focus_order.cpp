@@ -28,6 +28,8 @@ FocusStop from_focus(Focus f) {
         case Focus::Reader: return FocusStop::Reader;
         case Focus::Query: return FocusStop::Query;
         case Focus::Facts: return FocusStop::Table;
+        case Focus::Currency: return FocusStop::Currency;
+        case Focus::Pairs: return FocusStop::Pairs;
         case Focus::None: break;
     }
     return FocusStop::None;
@@ -40,6 +42,8 @@ Focus to_focus(FocusStop f) {
         case FocusStop::Reader: return Focus::Reader;
         case FocusStop::Query: return Focus::Query;
         case FocusStop::Table: return Focus::Facts;
+        case FocusStop::Currency: return Focus::Currency;
+        case FocusStop::Pairs: return Focus::Pairs;
         default: return Focus::None;
     }
 }
@@ -47,7 +51,11 @@ Focus to_focus(FocusStop f) {
 int view_stops(const AppState& s, FocusStop* out) {
     int n = 0;
     out[n++] = FocusStop::Tabs;
-    if (s.view == View::Facts) {
+    out[n++] = FocusStop::Currency;
+    if (s.view == View::Rates) {
+        out[n++] = FocusStop::Pairs;
+        if (s.currency.selected_check >= 0 && s.selected >= 0) out[n++] = FocusStop::Reader;
+    } else if (s.view == View::Facts) {
         out[n++] = FocusStop::Query;
         out[n++] = FocusStop::Table;
         if (s.facts.selected >= 0 && s.selected >= 0) out[n++] = FocusStop::Reader;
@@ -90,7 +98,16 @@ bool ring_rect(const AppState& s, FocusStop stop, ImRect* out) {
     auto from = [](const UiRect& r) { return ImRect(r.x, r.y, r.x + r.w, r.y + r.h); };
     const ImGuiWindow* w = nullptr;
     switch (stop) {
-        case FocusStop::Tabs: *out = from(s.layout.tabs[s.view == View::Facts ? 1 : 0]); break;
+        case FocusStop::Tabs: *out = from(s.layout.tabs[(int)s.view]); break;
+        case FocusStop::Currency: {
+            if (s.layout.currency_buttons.empty()) return false;
+            ImRect u = from(s.layout.currency_buttons.front().rect);
+            for (const auto& b : s.layout.currency_buttons) u.Add(from(b.rect));
+            u.Add(from(s.layout.rate_mode));
+            *out = u;
+            break;
+        }
+        case FocusStop::Pairs: w = window_named("/rates_pairs_"); break;
         case FocusStop::Filter: *out = from(s.layout.filter); break;
         case FocusStop::Query: *out = from(s.layout.query); break;
         case FocusStop::List: w = window_named("/list_pane_", "/articles_"); break;
@@ -112,6 +129,8 @@ const char* focus_stop_name(FocusStop stop) {
         case FocusStop::Reader: return "reader";
         case FocusStop::Query: return "query";
         case FocusStop::Table: return "facts";
+        case FocusStop::Currency: return "currency";
+        case FocusStop::Pairs: return "pairs";
         case FocusStop::None: break;
     }
     return nullptr;
@@ -186,10 +205,11 @@ void focus_frame_end(AppState& s) {
 
     // On the view tabs, Left/Right (and Home/End) switch the view, as in a tab list.
     if (f.stop == FocusStop::Tabs && !io.WantTextInput && !io.KeyCtrl && !io.KeyAlt) {
-        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, false) || ImGui::IsKeyPressed(ImGuiKey_Home, false))
-            set_view(s, View::Articles);
-        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow, false) || ImGui::IsKeyPressed(ImGuiKey_End, false))
-            set_view(s, View::Facts);
+        const int v = (int)s.view, last = (int)View::Rates;
+        if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, false) && v > 0) set_view(s, (View)(v - 1));
+        if (ImGui::IsKeyPressed(ImGuiKey_RightArrow, false) && v < last) set_view(s, (View)(v + 1));
+        if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) set_view(s, View::Articles);
+        if (ImGui::IsKeyPressed(ImGuiKey_End, false)) set_view(s, (View)last);
     }
 
     ImRect r;

@@ -3,17 +3,19 @@
 // focus_step, and when that says there is no further stop it lets the browser move focus on, out of
 // the canvas to the host page. So keyboard users are never trapped (WCAG 2.1.2).
 //
-// Stops, per view:   Articles: view tabs, filter, article list, reader
-//                    Facts:    view tabs, query box, facts table, reader (when a fact is selected)
+// Stops, per view:   Articles: view tabs, currency toggle, filter, article list, reader
+//                    Facts:    view tabs, currency toggle, query box, facts table, reader (when a fact is selected)
+//                    Rates:    view tabs, currency toggle, pairs table, reader (when a pair is selected)
 // Inside a stop the views' own keys work (arrows, Page Up/Down, Home/End, Enter, Ctrl+C); on the view
-// tabs Left/Right switch the view. A ring marks the stop reached by keyboard until the pointer is used.
+// tabs Left/Right switch the view; on the currency toggle Left/Right pick the currency and Up/Down
+// the rate mode. A ring marks the stop reached by keyboard until the pointer is used.
 #pragma once
 
 #include "app_state.h"
 
 namespace factlens {
 
-enum class FocusStop { None, Tabs, Filter, List, Reader, Query, Table };
+enum class FocusStop { None, Tabs, Currency, Filter, List, Reader, Query, Table, Pairs };
 const char* focus_stop_name(FocusStop stop);  // "tabs", "filter", … or nullptr for None
 
 // The stop that has the keyboard now (None when the app has no keyboard focus of its own).

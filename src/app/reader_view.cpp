@@ -59,6 +59,14 @@ static void fact_tooltip(const FactTable& t, uint32_t r) {
     const std::string_view unit = t.units.get(t.unit[r]);
     ImGui::Text("%s \xC2\xB7 %s %.*s", claim_kind_name((ClaimKind)t.kind[r]),
                 format_fact_value(t.value[r], unit == "%" ? "%" : nullptr, v, sizeof v), unit == "%" ? 0 : (int)unit.size(), unit.data());
+    if (const Conversion* c = t.conversion(r); c && (c->converted() || c->status == ConvertStatus::NoRate)) {
+        if (c->converted()) ImGui::TextColored(ImVec4(0.05f, 0.45f, 0.50f, 1), "= %s %.*s", format_converted_value(t.shown_value()[r], v, sizeof v),
+                                               (int)c->unit.size(), c->unit.data());
+        const std::string why = c->converted() ? explain_fact_conversion(t, r) : "not converted: " + c->error;
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 34);
+        ImGui::TextDisabled("%s", why.c_str());
+        ImGui::PopTextWrapPos();
+    }
     format_fact_bounds(t, r, b, sizeof b);
     if (b[0]) ImGui::Text("bounds: %s", b);
     if (t.period_start[r]) ImGui::Text("period: %s", format_period(t.period_start[r], t.period_end[r], p, sizeof p));

@@ -69,7 +69,7 @@ const char* format_fact_bounds(const FactTable& t, uint32_t r, char* buf, size_t
     if (r >= t.size()) return buf;
     const std::string_view unit_sv = t.units.get(t.unit[r]);
     const char* unit = unit_sv == "%" ? "%" : nullptr;
-    const double v = t.value[r], lo = t.low[r], hi = t.high[r];
+    const double v = t.shown_value()[r], lo = t.shown_low()[r], hi = t.shown_high()[r];  // converted, if chosen
     const std::string_view q = t.qualifiers.get(t.qualifier[r]);
     char a[64], b[64];
     const bool approx = q == "about" || q == "around" || q == "approximately" || q == "roughly" || q == "some" ||

@@ -220,7 +220,8 @@ std::string explain_fact_conversion(const FactTable& t, uint32_t r);
 // Formatting for people.
 // A value as people write it: "1.2 trillion", "171.39 billion", "6,000", "9.2%", "0.25". Returns buf.
 const char* format_fact_value(double v, const char* unit, char* buf, size_t n);
-// The interval the qualifier implies: "> 1.2 trillion", "≈ 171.39 billion", "5 – 10", or the value.
+// The interval the qualifier implies: "> 1.2 trillion", "≈ 171.39 billion", "5 – 10", or the value;
+// in the chosen currency when amounts are converted.
 const char* format_fact_bounds(const FactTable& t, uint32_t row, char* buf, size_t n);
 // The period: "2025", "2025-01 – 2025-11", "2025-12-27", or "" when absent.
 const char* format_period(Day start, Day end, char* buf, size_t n);
