@@ -56,9 +56,16 @@ void currency_bar(AppState& s) {
     ImGui::TextUnformatted(narrow ? "Amounts:" : "Amounts in:");
     ImGui::SameLine();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2 * k, ImGui::GetStyle().ItemSpacing.y));
+    if (narrow) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(5 * k, ImGui::GetStyle().FramePadding.y));
     const ImGuiStyle& st = ImGui::GetStyle();
+    // Buttons flow onto the next line when the window is too narrow for them all.
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    auto fits = [&](float w) {
+        ImGui::SameLine();
+        if (ImGui::GetCursorScreenPos().x + w > right_edge) ImGui::NewLine();
+    };
     for (int i = 0; i < kChoices; ++i) {
-        if (i) ImGui::SameLine();
+        if (i) fits(ImGui::CalcTextSize(choice_name(i)).x + st.FramePadding.x * 2);
         const bool on = i == cur;
         ImGui::PushStyleColor(ImGuiCol_Button, on ? st.Colors[ImGuiCol_HeaderActive] : st.Colors[ImGuiCol_FrameBg]);
         ImGui::PushID(i);
@@ -76,9 +83,11 @@ void currency_bar(AppState& s) {
                                      : "Every money figure converted into %s; hover a figure for the rate and where it came from",
                               choice_name(i));
     }
+    const float combo_w = ImGui::CalcTextSize("Article's own rate").x + ImGui::GetFrameHeight() + st.FramePadding.x * 2;
+    if (narrow) ImGui::PopStyleVar();
     ImGui::PopStyleVar();
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("Article's own rate").x + ImGui::GetFrameHeight() + st.FramePadding.x * 2);
+    fits(combo_w);
+    ImGui::SetNextItemWidth(combo_w);
     int mode = (int)c.desc.mode;
     if (ImGui::Combo("##rate_mode", &mode, kModeLabels, 3)) {
         choose(s, cur, (RateMode)mode);

@@ -66,13 +66,13 @@ void pairs_table(AppState& s, ImVec2 size) {
     ImGui::BeginChild("rates_pairs", size);
     if (!ImGui::BeginTable("pairs", 8, flags, ImVec2(0, 0))) { ImGui::EndChild(); return; }
     const float em = ImGui::GetFontSize();
-    ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthFixed, 8 * em);
+    ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthFixed, 7 * em);
     ImGui::TableSetupColumn("Amount", ImGuiTableColumnFlags_WidthFixed, 9 * em);
     ImGui::TableSetupColumn("Written as", ImGuiTableColumnFlags_WidthFixed, 10 * em);
+    ImGui::TableSetupColumn("Verdict", ImGuiTableColumnFlags_WidthFixed, 6.5f * em);
     ImGui::TableSetupColumn("Implied rate", ImGuiTableColumnFlags_WidthFixed, 11 * em);
     ImGui::TableSetupColumn("Reference", ImGuiTableColumnFlags_WidthFixed, 10 * em);
     ImGui::TableSetupColumn("Off by", ImGuiTableColumnFlags_WidthFixed, 4.5f * em);
-    ImGui::TableSetupColumn("Verdict", ImGuiTableColumnFlags_WidthFixed, 6.5f * em);
     ImGui::TableSetupColumn("Why", ImGuiTableColumnFlags_WidthFixed, 60 * em);
     ImGui::TableSetupScrollFreeze(1, 1);
     ImGui::TableHeadersRow();
@@ -110,6 +110,17 @@ void pairs_table(AppState& s, ImVec2 size) {
             if (ImGui::TableNextColumn()) { std::string_view v = t.texts.get(t.text[p.row]); ImGui::TextUnformatted(v.data(), v.data() + v.size()); }
             if (ImGui::TableNextColumn()) { std::string_view v = t.texts.get(t.text[p.pair_row]); ImGui::TextUnformatted(v.data(), v.data() + v.size()); }
             if (ImGui::TableNextColumn()) {
+                const char* name = pair_verdict_name(p.verdict);
+                const ImVec2 ts = ImGui::CalcTextSize(name), pos = ImGui::GetCursorScreenPos();
+                const float pad = 4 * s.ui_scale;
+                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, pos.y), ImVec2(pos.x + ts.x + pad * 2, pos.y + ts.y),
+                                                          verdict_color(p.verdict, 0.16f), 3 * s.ui_scale);
+                ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y));
+                ImGui::PushStyleColor(ImGuiCol_Text, verdict_color(p.verdict));
+                ImGui::TextUnformatted(name);
+                ImGui::PopStyleColor();
+            }
+            if (ImGui::TableNextColumn()) {
                 ImGui::Text("%.4f", p.implied);
                 ImGui::SameLine();
                 ImGui::TextDisabled("[%.4f\xE2\x80\x93%.4f]", p.implied_low, p.implied_high);
@@ -124,17 +135,6 @@ void pairs_table(AppState& s, ImVec2 size) {
                 }
             }
             if (ImGui::TableNextColumn() && p.reference > 0) ImGui::Text("%+.2f%%", p.deviation * 100);
-            if (ImGui::TableNextColumn()) {
-                const char* name = pair_verdict_name(p.verdict);
-                const ImVec2 ts = ImGui::CalcTextSize(name), pos = ImGui::GetCursorScreenPos();
-                const float pad = 4 * s.ui_scale;
-                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(pos.x, pos.y), ImVec2(pos.x + ts.x + pad * 2, pos.y + ts.y),
-                                                          verdict_color(p.verdict, 0.16f), 3 * s.ui_scale);
-                ImGui::SetCursorScreenPos(ImVec2(pos.x + pad, pos.y));
-                ImGui::PushStyleColor(ImGuiCol_Text, verdict_color(p.verdict));
-                ImGui::TextUnformatted(name);
-                ImGui::PopStyleColor();
-            }
             if (ImGui::TableNextColumn()) ImGui::TextUnformatted(p.explanation.c_str());
             ImGui::PopID();
         }
@@ -214,6 +214,8 @@ void rates_chart(AppState& s, ImVec2 size) {
     // The pairs: an interval bar at the date the rate was looked up for, the implied point on it.
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     int hovered = -1;
+    ImRect placed[64];  // labels drawn so far: a new one moves down until it overlaps none
+    int n_placed = 0;
     for (int i = 0; i < (int)c.checks.size(); ++i) {
         const PairCheck& p = c.checks[(size_t)i];
         if (p.rate_unit != c.chart_unit || !p.rate_day) continue;
@@ -227,7 +229,16 @@ void rates_chart(AppState& s, ImVec2 size) {
         dl->AddCircleFilled(ImVec2(x, Y(p.implied)), 2.5f * k, ImGui::GetColorU32(ImGuiCol_Text));
         char lab[40];
         source_label(s, p.row, lab, sizeof lab);
-        dl->AddText(ImVec2(x + w + 2 * k, ImMin(ya, yb) - em * 0.2f), verdict_color(p.verdict), lab);
+        const ImVec2 ls = ImGui::CalcTextSize(lab);
+        ImRect lr(ImVec2(x + w + 2 * k, ImMin(ya, yb) - em * 0.2f), ImVec2(x + w + 2 * k + ls.x, ImMin(ya, yb) - em * 0.2f + ls.y));
+        for (int tries = 0; tries < 12; ++tries) {
+            bool clear = true;
+            for (int j = 0; j < n_placed && clear; ++j) clear = !placed[j].Overlaps(lr);
+            if (clear) break;
+            lr.Translate(ImVec2(0, ls.y));
+        }
+        if (n_placed < 64) placed[n_placed++] = lr;
+        dl->AddText(lr.Min, verdict_color(p.verdict), lab);
         if (mouse.x >= x - w - 3 * k && mouse.x <= x + w + 3 * k && mouse.y >= ImMin(ya, yb) - 4 * k && mouse.y <= ImMax(ya, yb) + 4 * k)
             hovered = i;
     }

@@ -72,19 +72,24 @@ const char* format_fact_bounds(const FactTable& t, uint32_t r, char* buf, size_t
     const double v = t.shown_value()[r], lo = t.shown_low()[r], hi = t.shown_high()[r];  // converted, if chosen
     const std::string_view q = t.qualifiers.get(t.qualifier[r]);
     char a[64], b[64];
+    // A converted amount shows four significant digits, as its value does (fact_convert).
+    const Conversion* conv = t.conversion(r);
+    auto fmt = [&](double x, char* out, size_t len) {
+        return conv && conv->converted() ? format_converted_value(x, out, len) : format_fact_value(x, unit, out, len);
+    };
     const bool approx = q == "about" || q == "around" || q == "approximately" || q == "roughly" || q == "some" ||
                         q == "nearly" || q == "almost" || q == "close to";
     const bool inclusive_low = q == "at least" || q == "no less than" || q == "not less than";
     const bool inclusive_high = q == "up to" || q == "at most" || q == "no more than" || q == "not more than";
     if (!is_none(lo) && !is_none(hi) && lo != hi) {
-        if (approx && !is_none(v)) std::snprintf(buf, n, "≈ %s", format_fact_value(v, unit, a, sizeof a));
-        else std::snprintf(buf, n, "%s – %s", format_fact_value(lo, unit, a, sizeof a), format_fact_value(hi, unit, b, sizeof b));
+        if (approx && !is_none(v)) std::snprintf(buf, n, "≈ %s", fmt(v, a, sizeof a));
+        else std::snprintf(buf, n, "%s – %s", fmt(lo, a, sizeof a), fmt(hi, b, sizeof b));
     } else if (!is_none(lo) && is_none(hi)) {
-        std::snprintf(buf, n, "%s %s", inclusive_low ? "≥" : ">", format_fact_value(lo, unit, a, sizeof a));
+        std::snprintf(buf, n, "%s %s", inclusive_low ? "≥" : ">", fmt(lo, a, sizeof a));
     } else if (is_none(lo) && !is_none(hi)) {
-        std::snprintf(buf, n, "%s %s", inclusive_high ? "≤" : (approx ? "≲" : "<"), format_fact_value(hi, unit, a, sizeof a));
+        std::snprintf(buf, n, "%s %s", inclusive_high ? "≤" : (approx ? "≲" : "<"), fmt(hi, a, sizeof a));
     } else if (!is_none(v)) {
-        std::snprintf(buf, n, "%s%s", approx ? "≈ " : "= ", format_fact_value(v, unit, a, sizeof a));
+        std::snprintf(buf, n, "%s%s", approx ? "≈ " : "= ", fmt(v, a, sizeof a));
     }
     return buf;
 }
