@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  ROOT, SINGLE_FILE_URL, command, embedFrame, getState, launchBrowser, newContext, openApp, requireDist, startServer, waitReady,
+  ROOT, SINGLE_FILE_URL, ask, command, embedFrame, getState, launchBrowser, makeClient, newContext, openApp, requireDist, startServer, waitReady,
 } from './helpers.mjs';
 
 let browser, server;
@@ -49,69 +49,6 @@ function parseCsv(text) {
   }
   if (field !== '' || row.length) { row.push(field); rows.push(row); }
   return rows;
-}
-
-// Posts `msg` from the top page to iframe#iframeId; resolves to the reply with the same id, or null.
-function ask(page, iframeId, msg, timeout = 10_000) {
-  return page.evaluate(({ iframeId, msg, timeout }) => new Promise((resolve) => {
-    const win = document.getElementById(iframeId).contentWindow;
-    const onMsg = (e) => {
-      if (e.source !== win || !e.data || e.data.ns !== 'factlens' || e.data.type === 'ready') return;
-      if (JSON.stringify(e.data.id) !== JSON.stringify(msg.id)) return;
-      window.removeEventListener('message', onMsg);
-      clearTimeout(timer);
-      resolve(e.data);
-    };
-    const timer = setTimeout(() => { window.removeEventListener('message', onMsg); resolve(null); }, timeout);
-    window.addEventListener('message', onMsg);
-    win.postMessage(msg, '*');
-  }), { iframeId, msg, timeout });
-}
-
-/**
- * A client for one app instance: cmd(c) -> {ok, error, state, ...extra}, state(), exportText(format).
- * In 'embed-sandboxed' everything goes through postMessage from the top page; export_facts' text is
- * taken from the reply when it carries one, otherwise read in the frame (a protocol gap that the
- * 'postMessage replies carry...' subtest reports).
- */
-function makeClient(page, kind, frame, iframeId = 'fl-sandboxed') {
-  if (kind !== 'embed-sandboxed') {
-    return {
-      cmd: (c) => command(frame, c),
-      state: () => getState(frame),
-      exportText: async (format) => {
-        const r = await command(frame, { type: 'export_facts', format });
-        assert.equal(r.ok, true, `export_facts ${format}: ${r.error}`);
-        assert.equal(r.format, format);
-        assert.equal(typeof r.text, 'string');
-        return r.text;
-      },
-    };
-  }
-  let n = 0;
-  const cmd = async (c) => {
-    const id = `t${++n}`;
-    const r = await ask(page, iframeId, { ns: 'factlens', id, type: 'command', command: c });
-    assert.ok(r, `no postMessage reply to ${JSON.stringify(c).slice(0, 80)}`);
-    return r.ok ? { ...r, state: r.result } : r;
-  };
-  return {
-    cmd,
-    state: async () => {
-      const r = await ask(page, iframeId, { ns: 'factlens', id: `s${++n}`, type: 'state' });
-      assert.ok(r && r.ok, `state via postMessage: ${r && r.error}`);
-      return r.result;
-    },
-    exportText: async (format) => {
-      const r = await cmd({ type: 'export_facts', format });
-      assert.equal(r.ok, true, `export_facts ${format}: ${r.error}`);
-      const text = typeof r.text === 'string' ? r.text : r.result && typeof r.result.text === 'string' ? r.result.text : null;
-      if (text !== null) return text;
-      const direct = await command(frame, { type: 'export_facts', format });
-      assert.equal(direct.ok, true, direct.error);
-      return direct.text;
-    },
-  };
 }
 
 const exportJson = async (c) => JSON.parse(await c.exportText('json'));

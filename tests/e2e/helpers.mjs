@@ -1,5 +1,6 @@
 // Shared helpers for the FactLens browser end-to-end tests (not a test file itself: node --test only
 // picks up *.test.mjs). Uses playwright-core with the system Chromium; never downloads a browser.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import net from 'node:net';
@@ -250,3 +251,67 @@ export function pngStats(png) {
   for (const c of counts.values()) top = Math.max(top, c);
   return { distinct: counts.size, dominantShare: top / n, pixels: n };
 }
+
+// Posts `msg` from the top page to iframe#iframeId; resolves to the reply with the same id, or null.
+export function ask(page, iframeId, msg, timeout = 10_000) {
+  return page.evaluate(({ iframeId, msg, timeout }) => new Promise((resolve) => {
+    const win = document.getElementById(iframeId).contentWindow;
+    const onMsg = (e) => {
+      if (e.source !== win || !e.data || e.data.ns !== 'factlens' || e.data.type === 'ready') return;
+      if (JSON.stringify(e.data.id) !== JSON.stringify(msg.id)) return;
+      window.removeEventListener('message', onMsg);
+      clearTimeout(timer);
+      resolve(e.data);
+    };
+    const timer = setTimeout(() => { window.removeEventListener('message', onMsg); resolve(null); }, timeout);
+    window.addEventListener('message', onMsg);
+    win.postMessage(msg, '*');
+  }), { iframeId, msg, timeout });
+}
+
+/**
+ * A client for one app instance: cmd(c) -> {ok, error, state, ...extra}, state(), exportText(format).
+ * In 'embed-sandboxed' everything goes through postMessage from the top page; export_facts' text is
+ * taken from the reply when it carries one, otherwise read in the frame (a protocol gap that the
+ * 'postMessage replies carry...' subtest reports).
+ */
+export function makeClient(page, kind, frame, iframeId = 'fl-sandboxed') {
+  if (kind !== 'embed-sandboxed') {
+    return {
+      cmd: (c) => command(frame, c),
+      state: () => getState(frame),
+      exportText: async (format) => {
+        const r = await command(frame, { type: 'export_facts', format });
+        assert.equal(r.ok, true, `export_facts ${format}: ${r.error}`);
+        assert.equal(r.format, format);
+        assert.equal(typeof r.text, 'string');
+        return r.text;
+      },
+    };
+  }
+  let n = 0;
+  const cmd = async (c) => {
+    const id = `t${++n}`;
+    const r = await ask(page, iframeId, { ns: 'factlens', id, type: 'command', command: c });
+    assert.ok(r, `no postMessage reply to ${JSON.stringify(c).slice(0, 80)}`);
+    return r.ok ? { ...r, state: r.result } : r;
+  };
+  return {
+    cmd,
+    state: async () => {
+      const r = await ask(page, iframeId, { ns: 'factlens', id: `s${++n}`, type: 'state' });
+      assert.ok(r && r.ok, `state via postMessage: ${r && r.error}`);
+      return r.result;
+    },
+    exportText: async (format) => {
+      const r = await cmd({ type: 'export_facts', format });
+      assert.equal(r.ok, true, `export_facts ${format}: ${r.error}`);
+      const text = typeof r.text === 'string' ? r.text : r.result && typeof r.result.text === 'string' ? r.result.text : null;
+      if (text !== null) return text;
+      const direct = await command(frame, { type: 'export_facts', format });
+      assert.equal(direct.ok, true, direct.error);
+      return direct.text;
+    },
+  };
+}
+
