@@ -9,12 +9,14 @@
 
 namespace factlens::cli {
 int run_extract(int argc, char** argv);
+int run_compare(int argc, char** argv);
 }
 
 using namespace factlens::cli;
 
 static const Subcommand kSubcommands[] = {
     {"extract", "print every numeric claim found in text files", run_extract},
+    {"compare", "line up the same facts across articles, with a verdict", run_compare},
 };
 
 static int usage(const char* why) {
