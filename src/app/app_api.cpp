@@ -56,7 +56,7 @@ std::string state_json(const AppState& s, const PlatformInfo& p) {
     json& lay = j["layout"];
     lay["query"] = rect_json(s.layout.query, k);
     lay["tabs"] = {{"articles", rect_json(s.layout.tabs[0], k)}, {"facts", rect_json(s.layout.tabs[1], k)},
-                   {"rates", rect_json(s.layout.tabs[2], k)}};
+                   {"rates", rect_json(s.layout.tabs[2], k)}, {"compare", rect_json(s.layout.tabs[3], k)}};
     json frows = json::array();
     for (const FrameLayout::FactRow& r : s.layout.fact_rows) { json row = rect_json(r.rect, k); row["index"] = r.index; frows.push_back(row); }
     lay["fact_rows"] = frows;
@@ -81,6 +81,14 @@ std::string state_json(const AppState& s, const PlatformInfo& p) {
     lay["facet_values"] = fvals;
     j["currency"] = currency_state_json(s);
     j["rates"] = rates_state_json(s);
+    // The alignment runs when the Compare view is first used (state() of a fresh app stays cheap).
+    j["compare"] = s.compare.corpus_size == ~size_t(0) ? nlohmann::json(nullptr) : compare_state_json(s);
+    json crows = json::array();
+    for (const FrameLayout::PairRow& r : s.layout.cluster_rows) { json row = rect_json(r.rect, k); row["index"] = r.index; crows.push_back(row); }
+    lay["cluster_rows"] = crows;
+    json vbuttons = json::object();
+    for (const FrameLayout::Button& b : s.layout.verdict_buttons) vbuttons[b.name] = rect_json(b.rect, k);
+    lay["verdicts"] = vbuttons;
     json prows = json::array();
     for (const FrameLayout::PairRow& r : s.layout.pair_rows) { json row = rect_json(r.rect, k); row["index"] = r.index; prows.push_back(row); }
     lay["pair_rows"] = prows;
@@ -154,7 +162,7 @@ std::string run_command_json(AppState& s, std::string_view request) {
     json extra = json::object();
     struct Table { const Command* commands; size_t count; };
     const Table tables[] = {{kCommands, sizeof(kCommands) / sizeof(kCommands[0])}, {kFactsCommands, kFactsCommandCount},
-                            {kRatesCommands, kRatesCommandCount}};
+                            {kRatesCommands, kRatesCommandCount}, {kCompareCommands, kCompareCommandCount}};
     for (const Table& t : tables)
         for (size_t i = 0; i < t.count; ++i)
             if (type == t.commands[i].type) return reply(t.commands[i].run(s, req, &extra), &extra);

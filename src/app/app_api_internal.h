@@ -27,4 +27,9 @@ extern const size_t kRatesCommandCount;
 nlohmann::json currency_state_json(const AppState& s);
 nlohmann::json rates_state_json(const AppState& s);
 
+// The Compare commands (compare_api.cpp), and the state().compare section.
+extern const Command kCompareCommands[];
+extern const size_t kCompareCommandCount;
+nlohmann::json compare_state_json(const AppState& s);
+
 } // namespace factlens

@@ -20,6 +20,7 @@ const char* focus_name(Focus f) {
         case Focus::Facts: return "facts";
         case Focus::Currency: return "currency";
         case Focus::Pairs: return "pairs";
+        case Focus::Clusters: return "clusters";
         case Focus::None: break;
     }
     return nullptr;

@@ -9,6 +9,7 @@
 
 #include "../core/corpus.h"
 #include "../core/fact_query.h"
+#include "../core/align.h"
 #include "../core/fact_table.h"
 #include "../core/rate_check.h"
 #include "../core/rates.h"
@@ -22,7 +23,7 @@ struct UiRect {
 };
 
 // Which widget has keyboard focus, as far as the app's own logic cares (for state() and Ctrl+C).
-enum class Focus { None, Filter, List, Reader, Query, Facts, Currency, Pairs };
+enum class Focus { None, Filter, List, Reader, Query, Facts, Currency, Pairs, Clusters };
 const char* focus_name(Focus f);
 
 // Word-wrapped lines of the reader, cached between frames: rebuilt only when the text, the wrap width
@@ -52,21 +53,23 @@ struct FrameLayout {
     struct Facet { int facet = -1, value = -1; UiRect rect; };
     std::vector<Facet> facet_values;   // clickable facet values
     UiRect query;                      // the facts query box
-    UiRect tabs[3];                    // the Articles, Facts and Rates tabs
+    UiRect tabs[4];                    // the Articles, Facts, Rates and Compare tabs
     struct Button { const char* name = ""; UiRect rect; };
     std::vector<Button> currency_buttons;  // the currency toggle: "as written", "CNY", "USD", ...
     UiRect rate_mode;                  // the rate-mode combo
     struct PairRow { int index = -1; UiRect rect; };
     std::vector<PairRow> pair_rows;    // visible rows of the Rates view's table
+    std::vector<PairRow> cluster_rows; // visible rows of the Compare view's table (index: row on screen)
+    std::vector<Button> verdict_buttons;  // the Compare view's verdict filter: "agree", ...
     void clear() {
         list_rows.clear(); fact_rows.clear(); reader_marks.clear(); facet_values.clear();
-        currency_buttons.clear(); pair_rows.clear();
+        currency_buttons.clear(); pair_rows.clear(); cluster_rows.clear(); verdict_buttons.clear();
         reader = filter = query = rate_mode = UiRect{};
         for (UiRect& t : tabs) t = UiRect{};
     }
 };
 
-enum class View { Articles, Facts, Rates };
+enum class View { Articles, Facts, Rates, Compare };
 const char* view_name(View v);
 
 // The Facts view's columns, in their default order. Names are the API's (state().facts.columns).
@@ -106,6 +109,7 @@ struct CurrencyState {
     RateTable rates;                // [0] the shipped CFETS table, then files the user loaded
     CurrencyDesc desc;              // desc.to empty: amounts as written
     uint64_t generation = 0;        // bumped when the rates or desc change
+    uint64_t rates_generation = 0;  // bumped when the rate tables change (not the toggle)
     uint64_t converted_for = ~0ull; // the generation the fact table was last converted for
     // The Rates view: every conversion pair checked against the reference rates.
     std::vector<PairCheck> checks;
@@ -125,6 +129,38 @@ struct CurrencyState {
     bool notice_is_error = false;
     size_t converted_rows = 0, stale_rows = 0, unconverted_rows = 0, fallback_rows = 0, assumed_rows = 0;
     double last_convert_ms = 0;
+};
+
+// A member's figure as the Compare view shows it: converted when a currency is chosen.
+struct MemberFigure {
+    std::string text;                  // as written ("exceed 1.2 trillion yuan" -> "1.2 trillion yuan")
+    double value = kNone, low = kNone, high = kNone;  // in `unit`
+    std::string unit;                  // the chosen currency when converted, else as written
+    bool converted = false;
+    std::string note;                  // the conversion's explanation, or why it was not converted
+    uint32_t start = 0, end = 0;       // the figure's bytes in its article
+    TextRange sentence;                // the sentence around it
+};
+
+// The Compare view (compare_state.cpp): the claims of the chosen articles lined up across sources.
+struct CompareState {
+    std::vector<int> articles;             // corpus indices compared; empty: every article
+    // The engine's input and output, rebuilt when the articles, the corpus or the rates change.
+    std::vector<std::vector<Claim>> claims;  // per compared article
+    std::vector<int> claim_article;          // per compared article: its corpus index
+    std::vector<Cluster> clusters;
+    std::vector<std::vector<MemberFigure>> figures;  // per cluster, per member: what the view draws
+    uint64_t figures_generation = ~0ull;   // currency generation the figures were made for
+    size_t corpus_size = ~size_t(0);       // what clusters were made for
+    uint64_t rates_generation = ~0ull;
+    bool dirty = true;
+    // What the table shows: cluster indices, filtered by verdict and sorted.
+    unsigned verdicts = 0x1F;              // bit per Verdict shown (all)
+    bool sort_by_spread = false;           // false: most sources first (the engine's order)
+    std::vector<uint32_t> rows;
+    uint32_t counts[5] = {0, 0, 0, 0, 0};  // clusters per verdict
+    int selected = -1;                     // index into rows
+    double last_align_ms = 0;
 };
 
 // The currencies the toggle offers, in its order (state().currency accepts any is_conversion_target).
@@ -179,6 +215,7 @@ struct AppState {
     View view = View::Articles;
     FactsState facts;
     CurrencyState currency;
+    CompareState compare;
     // The reader's link to the facts: the figure to highlight and scroll to (byte offsets into the
     // selected article's text; start == end for none), and the fact table rows of its marks.
     size_t reader_highlight_start = 0, reader_highlight_end = 0;
@@ -281,6 +318,17 @@ void update_currency(AppState& s);
 std::string select_rate_check(AppState& s, int index);
 // "reference", "article" or "custom:7.1:CNY per USD", as the URL fragment and state() write it.
 std::string rates_mode_text(const CurrencyDesc& d);
+
+// ---- Compare sources (compare_state.cpp) ----
+// Compares these articles (ids or corpus indices; empty: all). Refused for an unknown id or fewer
+// than two articles.
+std::string set_compare_articles(AppState& s, const std::vector<int>& corpus_indices);
+std::string set_compare_filter(AppState& s, unsigned verdict_bits);  // bit per Verdict; 0 refused
+std::string set_compare_sort(AppState& s, bool by_spread);
+std::string select_cluster(AppState& s, int row);  // a row of the table on screen; -1 clears
+// Re-runs the alignment and the table's filter and sort when anything they depend on changed.
+void update_compare(AppState& s);
+MemberFigure member_figure(const AppState& s, const ClusterMember& m);
 
 // The URL fragment: what it holds now, and applying one (on load).
 std::string facts_fragment(const AppState& s);

@@ -27,6 +27,7 @@ void reader_view(AppState& s, const AppFonts& fonts, bool compact = false);  // 
 void status_bar_view(AppState& s);
 void facts_view(AppState& s, const AppFonts& fonts);
 void rates_view(AppState& s, const AppFonts& fonts);
+void compare_view(AppState& s, const AppFonts& fonts);
 void currency_bar(AppState& s);  // the currency toggle, under the view tabs in every view
 
 } // namespace factlens

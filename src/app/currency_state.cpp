@@ -32,6 +32,7 @@ void load_embedded_rates(AppState& s) {
     if (at >= 0) s.currency.rates.sources[at] = std::move(src);
     else s.currency.rates.sources.insert(s.currency.rates.sources.begin(), std::move(src));
     ++s.currency.generation;
+    ++s.currency.rates_generation;
 }
 
 std::string rates_mode_text(const CurrencyDesc& d) {
@@ -134,6 +135,7 @@ std::string load_rates(AppState& s, const std::string& name_in, std::string_view
     c.notice = msg;
     c.notice_is_error = false;
     ++c.generation;
+    ++c.rates_generation;
     s.facts.dirty = true;
     return "";
 }

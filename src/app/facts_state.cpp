@@ -14,7 +14,9 @@
 
 namespace factlens {
 
-const char* view_name(View v) { return v == View::Facts ? "facts" : v == View::Rates ? "rates" : "articles"; }
+const char* view_name(View v) {
+    return v == View::Facts ? "facts" : v == View::Rates ? "rates" : v == View::Compare ? "compare" : "articles";
+}
 
 static const char* const kColumnNames[] = {"source", "kind", "value", "unit", "bounds", "subject",
                                            "period", "hedge", "direction", "pair", "sentence"};
@@ -40,8 +42,9 @@ std::string set_view_by_name(AppState& s, const std::string& name) {
     if (name == "articles") return set_view(s, View::Articles);
     if (name == "facts") return set_view(s, View::Facts);
     if (name == "rates") return set_view(s, View::Rates);
+    if (name == "compare") return set_view(s, View::Compare);
     std::string shown = name.size() > 40 ? utf8_sanitize(name.substr(0, utf8_floor_boundary(name, 40))) + "..." : name;
-    return "no view \"" + shown + "\" (views: articles, facts, rates)";
+    return "no view \"" + shown + "\" (views: articles, facts, rates, compare)";
 }
 
 std::string set_fact_query(AppState& s, const std::string& query) {

@@ -30,6 +30,7 @@ FocusStop from_focus(Focus f) {
         case Focus::Facts: return FocusStop::Table;
         case Focus::Currency: return FocusStop::Currency;
         case Focus::Pairs: return FocusStop::Pairs;
+        case Focus::Clusters: return FocusStop::Clusters;
         case Focus::None: break;
     }
     return FocusStop::None;
@@ -44,6 +45,7 @@ Focus to_focus(FocusStop f) {
         case FocusStop::Table: return Focus::Facts;
         case FocusStop::Currency: return Focus::Currency;
         case FocusStop::Pairs: return Focus::Pairs;
+        case FocusStop::Clusters: return Focus::Clusters;
         default: return Focus::None;
     }
 }
@@ -52,7 +54,9 @@ int view_stops(const AppState& s, FocusStop* out) {
     int n = 0;
     out[n++] = FocusStop::Tabs;
     out[n++] = FocusStop::Currency;
-    if (s.view == View::Rates) {
+    if (s.view == View::Compare) {
+        out[n++] = FocusStop::Clusters;
+    } else if (s.view == View::Rates) {
         out[n++] = FocusStop::Pairs;
         if (s.currency.selected_check >= 0 && s.selected >= 0) out[n++] = FocusStop::Reader;
     } else if (s.view == View::Facts) {
@@ -108,6 +112,7 @@ bool ring_rect(const AppState& s, FocusStop stop, ImRect* out) {
             break;
         }
         case FocusStop::Pairs: w = window_named("/rates_pairs_"); break;
+        case FocusStop::Clusters: w = window_named("/compare_clusters_"); break;
         case FocusStop::Filter: *out = from(s.layout.filter); break;
         case FocusStop::Query: *out = from(s.layout.query); break;
         case FocusStop::List: w = window_named("/list_pane_", "/articles_"); break;
@@ -131,6 +136,7 @@ const char* focus_stop_name(FocusStop stop) {
         case FocusStop::Table: return "facts";
         case FocusStop::Currency: return "currency";
         case FocusStop::Pairs: return "pairs";
+        case FocusStop::Clusters: return "clusters";
         case FocusStop::None: break;
     }
     return nullptr;
@@ -205,7 +211,7 @@ void focus_frame_end(AppState& s) {
 
     // On the view tabs, Left/Right (and Home/End) switch the view, as in a tab list.
     if (f.stop == FocusStop::Tabs && !io.WantTextInput && !io.KeyCtrl && !io.KeyAlt) {
-        const int v = (int)s.view, last = (int)View::Rates;
+        const int v = (int)s.view, last = (int)View::Compare;
         if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, false) && v > 0) set_view(s, (View)(v - 1));
         if (ImGui::IsKeyPressed(ImGuiKey_RightArrow, false) && v < last) set_view(s, (View)(v + 1));
         if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) set_view(s, View::Articles);

@@ -1,5 +1,6 @@
 // The currency API: commands set_currency, load_rates, select_pair and the state().currency and
 // state().rates sections. See docs/embedding.md.
+#include <chrono>
 #include <cmath>
 
 #include "../core/claim_json.h"
@@ -57,7 +58,9 @@ std::string cmd_load_rates(AppState& s, const json& req, json* extra) {
     std::string error, name, text;
     if (!get_string(req, "name", 200, &name, &error)) return error;
     if (!get_string(req, "text", 256u << 20, &text, &error)) return error;
+    const auto t0 = std::chrono::steady_clock::now();
     const std::string why = load_rates(s, name, text);
+    (*extra)["parse_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     if (why.empty()) {
         update_facts(s);
         const int i = s.currency.rates.find_source(name);
