@@ -150,7 +150,11 @@ void update_currency(AppState& s) {
     const bool table_moved = t.conv_generation != t.generation;
     if (c.converted_for != c.generation || (table_moved && (!c.desc.to.empty() || t.converted()))) {
         const auto t0 = std::chrono::steady_clock::now();
+        // A conversion bumps the table's generation but changes no fact: checks made for the
+        // table as it was stay current (at a million rows they take longer than the conversion).
+        const bool checks_current = c.checks_table_generation == t.generation;
         convert_facts(t, c.rates, c.desc);
+        if (checks_current) c.checks_table_generation = t.generation;
         c.last_convert_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         c.converted_for = c.generation;
         c.converted_rows = c.stale_rows = c.unconverted_rows = c.fallback_rows = c.assumed_rows = 0;

@@ -1,6 +1,7 @@
 // The conversion pairs of the articles checked against the reference rates. See rate_check.h.
 #include "rate_check.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -24,29 +25,56 @@ static std::string fmt_rate(double r) {
     return b;
 }
 
-// The latest date at which the reference table's rate (amount per converted, in the checked
-// quoting) lies inside [lo, hi]; 0 if it never did.
-static Day last_date_in(const RateTable& rates, int source, std::string_view amount_unit, std::string_view conv_unit,
-                        bool inverted, double lo, double hi) {
-    if (source < 0 || source >= (int)rates.sources.size()) return 0;
-    const RateSource& s = rates.sources[source];
-    // Walk the dates of whichever currency is not the pivot (for a cross rate, of both: the
-    // lookups below take care of the other leg).
+// The reference rate of one currency pair over time, in the quoting of the checks: a walk over
+// the dates of its non-pivot currency. Built once per pair of currencies and source, not per check.
+struct RateHistory {
+    std::vector<Day> days;
+    std::vector<double> rates;  // amount units per converted unit, as find_rate() gives them
+};
+
+static RateHistory rate_history(const RateTable& rates, int source, std::string_view amount_unit, std::string_view conv_unit) {
+    RateHistory h;
+    if (source < 0 || source >= (int)rates.sources.size()) return h;
+    const RateSource& s = rates.sources[(size_t)source];
     const RateSeries* series = s.find(amount_unit == s.pivot ? conv_unit : amount_unit);
-    if (!series) return 0;
-    RateTable one;
-    one.sources.push_back(s);  // small tables; copied only for the far/near pairs
-    for (auto it = series->points.rbegin(); it != series->points.rend(); ++it) {
-        RateQuote q = find_rate(one, conv_unit, amount_unit, {it->date});
+    if (!series) return h;
+    RateLookupDesc look;
+    look.source = source;
+    for (const RatePoint& p : series->points) {
+        look.on = p.date;
+        const RateQuote q = find_rate(rates, conv_unit, amount_unit, look);
         if (!q.ok) continue;
-        const double r = inverted ? 1.0 / q.rate : q.rate;
-        if (r >= lo && r <= hi) return it->date;
+        h.days.push_back(p.date);
+        h.rates.push_back(q.rate);
+    }
+    return h;
+}
+
+// The latest date on or before `on` (within the last kLookback published rates) at which the
+// reference lay inside [lo, hi]; 0 if it did not. Bounded, so a million pairs stay linear.
+static Day last_date_in(const RateHistory& h, Day on, bool inverted, double lo, double hi) {
+    constexpr size_t kLookback = 750;  // about three years of daily rates
+    size_t end = h.days.size();
+    if (on) end = (size_t)(std::upper_bound(h.days.begin(), h.days.end(), on) - h.days.begin());
+    const size_t stop = end > kLookback ? end - kLookback : 0;
+    for (size_t i = end; i > stop; --i) {
+        const double r = inverted ? 1.0 / h.rates[i - 1] : h.rates[i - 1];
+        if (r >= lo && r <= hi) return h.days[i - 1];
     }
     return 0;
 }
 
 std::vector<PairCheck> check_conversion_pairs(const FactTable& t, const RateTable& rates, const PairCheckDesc& desc) {
     std::vector<PairCheck> out;
+    // Rate histories by (source, amount unit, converted unit), made when a far or near pair needs one.
+    struct History { int source; std::string amount, conv; RateHistory h; };
+    std::vector<History> histories;
+    auto history = [&](int source, std::string_view au, std::string_view cu) -> const RateHistory& {
+        for (const History& x : histories)
+            if (x.source == source && x.amount == au && x.conv == cu) return x.h;
+        histories.push_back({source, std::string(au), std::string(cu), rate_history(rates, source, au, cu)});
+        return histories.back().h;
+    };
     for (uint32_t r = 0; r < t.size(); ++r) {
         const int32_t p = t.pair_row[r];
         if (p < 0 || (uint32_t)p >= t.size() || t.source[(uint32_t)p] != t.source[r]) continue;
@@ -109,7 +137,7 @@ std::vector<PairCheck> check_conversion_pairs(const FactTable& t, const RateTabl
             format_fact_value(c.reference_base, nullptr, base, sizeof base);
             c.explanation = written + " implies " + interval + "; the reference rate " + ref + " is " + pct +
                             (c.reference < lo ? " below" : " above") + " it";
-            c.last_matching_date = last_date_in(rates, q.source, au, cu, inverted, lo, hi);
+            c.last_matching_date = last_date_in(history(q.source, au, cu), c.rate_day, inverted, lo, hi);
             if (c.last_matching_date) c.explanation += " (the reference was in that range on " + day_to_iso(c.last_matching_date) + ")";
             c.explanation += ": a different rate, or a different base figure (at the reference rate " + std::string(b) + " " +
                              std::string(cu) + " is " + base + " " + std::string(au);
