@@ -176,14 +176,14 @@ void update_currency(AppState& s) {
         s.facts.dirty = true;
         s.facts.query_dirty = true;
     }
-    if (c.checks_generation != c.generation || c.checks_table_generation != t.generation) {
+    if (c.checks_generation != c.rates_generation || c.checks_table_generation != t.generation) {
         const bool had = c.selected_check >= 0 && c.selected_check < (int)c.checks.size();
         const uint32_t was = had ? c.checks[c.selected_check].row : UINT32_MAX;
         c.checks = check_conversion_pairs(t, c.rates);
         c.selected_check = -1;
         for (size_t i = 0; i < c.checks.size(); ++i)
             if (c.checks[i].row == was) c.selected_check = (int)i;
-        c.checks_generation = c.generation;
+        c.checks_generation = c.rates_generation;
         c.checks_table_generation = t.generation;
         build_rates_chart(c);
     }
