@@ -10,6 +10,7 @@
 namespace factlens::cli {
 int run_extract(int argc, char** argv);
 int run_compare(int argc, char** argv);
+int run_diff(int argc, char** argv);
 }
 
 using namespace factlens::cli;
@@ -17,6 +18,7 @@ using namespace factlens::cli;
 static const Subcommand kSubcommands[] = {
     {"extract", "print every numeric claim found in text files", run_extract},
     {"compare", "line up the same facts across articles, with a verdict", run_compare},
+    {"diff", "word-level diff of two texts, with moves", run_diff},
 };
 
 static int usage(const char* why) {
