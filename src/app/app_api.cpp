@@ -56,7 +56,8 @@ std::string state_json(const AppState& s, const PlatformInfo& p) {
     json& lay = j["layout"];
     lay["query"] = rect_json(s.layout.query, k);
     lay["tabs"] = {{"articles", rect_json(s.layout.tabs[0], k)}, {"facts", rect_json(s.layout.tabs[1], k)},
-                   {"rates", rect_json(s.layout.tabs[2], k)}, {"compare", rect_json(s.layout.tabs[3], k)}};
+                   {"rates", rect_json(s.layout.tabs[2], k)}, {"compare", rect_json(s.layout.tabs[3], k)},
+                   {"diff", rect_json(s.layout.tabs[4], k)}};
     json frows = json::array();
     for (const FrameLayout::FactRow& r : s.layout.fact_rows) { json row = rect_json(r.rect, k); row["index"] = r.index; frows.push_back(row); }
     lay["fact_rows"] = frows;
@@ -86,6 +87,11 @@ std::string state_json(const AppState& s, const PlatformInfo& p) {
     json crows = json::array();
     for (const FrameLayout::PairRow& r : s.layout.cluster_rows) { json row = rect_json(r.rect, k); row["index"] = r.index; crows.push_back(row); }
     lay["cluster_rows"] = crows;
+    j["diff"] = diff_state_json(s);
+    json dmarks = json::array();
+    for (const FrameLayout::DiffMark& m : s.layout.diff_marks) { json mk = rect_json(m.rect, k); mk["op"] = m.op; dmarks.push_back(mk); }
+    lay["diff_marks"] = dmarks;
+    lay["diff_modes"] = {{"side", rect_json(s.layout.diff_modes[0], k)}, {"inline", rect_json(s.layout.diff_modes[1], k)}};
     json vbuttons = json::object();
     for (const FrameLayout::Button& b : s.layout.verdict_buttons) vbuttons[b.name] = rect_json(b.rect, k);
     lay["verdicts"] = vbuttons;
@@ -162,7 +168,8 @@ std::string run_command_json(AppState& s, std::string_view request) {
     json extra = json::object();
     struct Table { const Command* commands; size_t count; };
     const Table tables[] = {{kCommands, sizeof(kCommands) / sizeof(kCommands[0])}, {kFactsCommands, kFactsCommandCount},
-                            {kRatesCommands, kRatesCommandCount}, {kCompareCommands, kCompareCommandCount}};
+                            {kRatesCommands, kRatesCommandCount}, {kCompareCommands, kCompareCommandCount},
+                            {kDiffCommands, kDiffCommandCount}};
     for (const Table& t : tables)
         for (size_t i = 0; i < t.count; ++i)
             if (type == t.commands[i].type) return reply(t.commands[i].run(s, req, &extra), &extra);

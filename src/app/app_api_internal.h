@@ -32,4 +32,9 @@ extern const Command kCompareCommands[];
 extern const size_t kCompareCommandCount;
 nlohmann::json compare_state_json(const AppState& s);
 
+// The Diff command (diff_api.cpp), and the state().diff section (null until two articles are chosen).
+extern const Command kDiffCommands[];
+extern const size_t kDiffCommandCount;
+nlohmann::json diff_state_json(const AppState& s);
+
 } // namespace factlens

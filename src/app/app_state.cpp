@@ -21,6 +21,7 @@ const char* focus_name(Focus f) {
         case Focus::Currency: return "currency";
         case Focus::Pairs: return "pairs";
         case Focus::Clusters: return "clusters";
+        case Focus::Diff: return "diff";
         case Focus::None: break;
     }
     return nullptr;

@@ -14,6 +14,7 @@
 #include "../core/rate_check.h"
 #include "../core/rates.h"
 #include "../core/text_fold.h"
+#include "../core/word_diff.h"
 
 namespace factlens {
 
@@ -23,7 +24,7 @@ struct UiRect {
 };
 
 // Which widget has keyboard focus, as far as the app's own logic cares (for state() and Ctrl+C).
-enum class Focus { None, Filter, List, Reader, Query, Facts, Currency, Pairs, Clusters };
+enum class Focus { None, Filter, List, Reader, Query, Facts, Currency, Pairs, Clusters, Diff };
 const char* focus_name(Focus f);
 
 // Word-wrapped lines of the reader, cached between frames: rebuilt only when the text, the wrap width
@@ -53,7 +54,7 @@ struct FrameLayout {
     struct Facet { int facet = -1, value = -1; UiRect rect; };
     std::vector<Facet> facet_values;   // clickable facet values
     UiRect query;                      // the facts query box
-    UiRect tabs[4];                    // the Articles, Facts, Rates and Compare tabs
+    UiRect tabs[5];                    // the Articles, Facts, Rates, Compare and Diff tabs
     struct Button { const char* name = ""; UiRect rect; };
     std::vector<Button> currency_buttons;  // the currency toggle: "as written", "CNY", "USD", ...
     UiRect rate_mode;                  // the rate-mode combo
@@ -61,15 +62,19 @@ struct FrameLayout {
     std::vector<PairRow> pair_rows;    // visible rows of the Rates view's table
     std::vector<PairRow> cluster_rows; // visible rows of the Compare view's table (index: row on screen)
     std::vector<Button> verdict_buttons;  // the Compare view's verdict filter: "agree", ...
+    struct DiffMark { int op = -1; UiRect rect; };
+    std::vector<DiffMark> diff_marks;  // changed pieces drawn in the Diff view (op: index into ops)
+    UiRect diff_modes[2];              // the Diff view's "Side by side" and "Inline" buttons
     void clear() {
         list_rows.clear(); fact_rows.clear(); reader_marks.clear(); facet_values.clear();
-        currency_buttons.clear(); pair_rows.clear(); cluster_rows.clear(); verdict_buttons.clear();
+        currency_buttons.clear(); pair_rows.clear(); cluster_rows.clear(); verdict_buttons.clear(); diff_marks.clear();
+        diff_modes[0] = diff_modes[1] = UiRect{};
         reader = filter = query = rate_mode = UiRect{};
         for (UiRect& t : tabs) t = UiRect{};
     }
 };
 
-enum class View { Articles, Facts, Rates, Compare };
+enum class View { Articles, Facts, Rates, Compare, Diff };
 const char* view_name(View v);
 
 // The Facts view's columns, in their default order. Names are the API's (state().facts.columns).
@@ -163,6 +168,35 @@ struct CompareState {
     double last_align_ms = 0;
 };
 
+// The Diff view (diff_state.cpp): two articles compared word by word.
+enum class DiffStyle : uint8_t { Same, Deleted, Inserted, MovedFrom, MovedTo, NumberOld, NumberNew };
+struct DiffRun {
+    uint32_t start = 0, end = 0;  // bytes of text A (side 0) or B (side 1)
+    uint8_t side = 0;
+    DiffStyle style = DiffStyle::Same;
+    int32_t op = -1;              // index into result.ops
+};
+// One aligned row of the side-by-side layout (a paragraph of each text), or one paragraph inline.
+struct DiffBlock { uint32_t left_begin = 0, left_end = 0, right_begin = 0, right_end = 0; };  // run indices
+struct DiffPiece { float x = 0; uint32_t line = 0; uint32_t run = 0; uint32_t start = 0, end = 0; };  // laid-out text
+struct DiffState {
+    int a = -1, b = -1;                  // corpus indices; -1: not chosen
+    bool inline_mode = false;            // false: side by side
+    DiffResult result;
+    double last_diff_ms = 0;
+    bool dirty = true;
+    size_t corpus_size = ~size_t(0);
+    std::vector<DiffRun> runs;           // the model the view draws, rebuilt with the result or the mode
+    std::vector<DiffBlock> blocks;
+    std::vector<int> op_cluster;         // per op: index into compare.clusters of the fact it changes, or -1
+    // Layout, cached per width and font size: pieces per block and column, each block's top.
+    float layout_width = -1, layout_font = 0;
+    std::vector<DiffPiece> pieces;
+    std::vector<uint32_t> block_pieces;  // per block: left begin, left end (= right begin), right end
+    std::vector<float> block_top;        // per block, plus the total height at the end
+    int scroll_to_op = -1;               // the view scrolls to this op's block on the next frame
+};
+
 // The currencies the toggle offers, in its order (state().currency accepts any is_conversion_target).
 inline constexpr const char* kToggleCurrencies[] = {"CNY", "USD", "EUR", "GBP", "JPY", "HKD"};
 
@@ -216,6 +250,7 @@ struct AppState {
     FactsState facts;
     CurrencyState currency;
     CompareState compare;
+    DiffState diff;
     // The reader's link to the facts: the figure to highlight and scroll to (byte offsets into the
     // selected article's text; start == end for none), and the fact table rows of its marks.
     size_t reader_highlight_start = 0, reader_highlight_end = 0;
@@ -329,6 +364,13 @@ std::string select_cluster(AppState& s, int row);  // a row of the table on scre
 // Re-runs the alignment and the table's filter and sort when anything they depend on changed.
 void update_compare(AppState& s);
 MemberFigure member_figure(const AppState& s, const ClusterMember& m);
+
+// ---- Diff two articles (diff_state.cpp) ----
+// Diffs corpus articles a and b (the old and the new text), shown side by side or inline.
+std::string set_diff(AppState& s, int a, int b, bool inline_mode);
+std::string set_diff_mode(AppState& s, bool inline_mode);
+// Recomputes the diff and its view model when the articles, the mode or the corpus changed.
+void update_diff(AppState& s);
 
 // The URL fragment: what it holds now, and applying one (on load).
 std::string facts_fragment(const AppState& s);

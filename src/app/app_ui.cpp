@@ -61,11 +61,11 @@ void apply_style(float ui_scale) {
     ImGui::GetStyle() = style;
 }
 
-// The view tabs: Articles (Alt+1), Facts (Alt+2), Rates (Alt+3), Compare (Alt+4).
+// The view tabs: Articles (Alt+1), Facts (Alt+2), Rates (Alt+3), Compare (Alt+4), Diff (Alt+5).
 static void view_tabs(AppState& s, const AppFonts& fonts) {
-    static const char* const kLabels[4] = {"Articles", "Facts", "Rates", "Compare"};
+    static const char* const kLabels[5] = {"Articles", "Facts", "Rates", "Compare", "Diff"};
     ImGui::PushFont(fonts.bold);
-    for (int v = 0; v < 4; ++v) {
+    for (int v = 0; v < 5; ++v) {
         if (v) ImGui::SameLine();
         const bool on = (int)s.view == v;
         ImGui::PushStyleColor(ImGuiCol_Button, on ? ImGui::GetStyleColorVec4(ImGuiCol_Header) : ImVec4(0, 0, 0, 0));
@@ -81,6 +81,7 @@ static void view_tabs(AppState& s, const AppFonts& fonts) {
     if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_2, false)) set_view(s, View::Facts);
     if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_3, false)) set_view(s, View::Rates);
     if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_4, false)) set_view(s, View::Compare);
+    if (io.KeyAlt && !io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_5, false)) set_view(s, View::Diff);
 }
 
 static void articles_view(AppState& s, const AppFonts& fonts, float body_h) {
@@ -133,6 +134,8 @@ void app_frame(AppState& s, const AppFonts& fonts) {
         rates_view(s, fonts);
     } else if (s.view == View::Compare) {
         compare_view(s, fonts);
+    } else if (s.view == View::Diff) {
+        diff_view(s, fonts);
     } else {
         articles_view(s, fonts, body_h);
     }

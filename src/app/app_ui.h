@@ -28,6 +28,7 @@ void status_bar_view(AppState& s);
 void facts_view(AppState& s, const AppFonts& fonts);
 void rates_view(AppState& s, const AppFonts& fonts);
 void compare_view(AppState& s, const AppFonts& fonts);
+void diff_view(AppState& s, const AppFonts& fonts);
 void currency_bar(AppState& s);  // the currency toggle, under the view tabs in every view
 
 } // namespace factlens

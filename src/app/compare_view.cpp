@@ -7,6 +7,7 @@
 // set_compare_filter(), set_compare_sort() and select_cluster().
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "../core/fact_table.h"
 #include "app_ui.h"
@@ -218,6 +219,9 @@ void cluster_chart(const AppState& s, const Cluster& cl, const std::vector<Membe
         if (f.unit != unit) continue;
         const float y = origin.y + r * row + row * 0.5f;
         source_label(s, s.compare.claim_article[cl.members[m].article], buf, sizeof buf);
+        // A member right after one of its own article is that figure's stated conversion.
+        if (m > 0 && cl.members[m].article == cl.members[m - 1].article)
+            std::snprintf(buf + std::strlen(buf), sizeof buf - std::strlen(buf), " (its conversion)");
         dl->AddText(ImVec2(origin.x, y - em * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), buf);
         const ImU32 col = ImGui::GetColorU32(verdict_rgba(cl.verdict, 0.85f));
         const bool open_lo = !std::isfinite(f.low) && std::isfinite(f.high), open_hi = std::isfinite(f.low) && !std::isfinite(f.high);
@@ -241,6 +245,36 @@ void cluster_chart(const AppState& s, const Cluster& cl, const std::vector<Membe
         dl->AddText(ImVec2(x, ya + 2 * k), ImGui::GetColorU32(ImGuiCol_TextDisabled), buf);
     }
     ImGui::Dummy(ImVec2(width, r * row + em * 1.6f));
+}
+
+// text[s0, s1) wrapped to the available width, with the figure [f0, f1) in bold and `col`: one flow,
+// so the figure sits inside its sentence rather than on a line of its own.
+void flow_sentence(std::string_view text, uint32_t s0, uint32_t f0, uint32_t f1, uint32_t s1, ImFont* bold, ImU32 col) {
+    ImFont* regular = ImGui::GetFont();
+    const float size = ImGui::GetFontSize(), line_h = ImGui::GetTextLineHeightWithSpacing();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float x = 0;
+    int line = 0;
+    const uint32_t cuts[4] = {s0, f0, f1, s1};
+    for (int seg = 0; seg < 3; ++seg) {
+        ImFont* font = seg == 1 ? bold : regular;
+        const ImU32 c = seg == 1 ? col : ImGui::GetColorU32(ImGuiCol_Text);
+        uint32_t p = cuts[seg];
+        while (p < cuts[seg + 1]) {
+            if (text[p] == '\n') { ++p; x = 0; ++line; continue; }
+            uint32_t q = p;
+            while (q < cuts[seg + 1] && text[q] != ' ' && text[q] != '\n') ++q;
+            while (q < cuts[seg + 1] && text[q] == ' ') ++q;
+            const float w = font->CalcTextSizeA(size, FLT_MAX, 0, text.data() + p, text.data() + q).x;
+            if (x > 0 && x + w > width) { x = 0; ++line; }
+            dl->AddText(font, size, ImVec2(origin.x + x, origin.y + line * line_h), c, text.data() + p, text.data() + q);
+            x += w;
+            p = q;
+        }
+    }
+    ImGui::Dummy(ImVec2(width, (line + 1) * line_h));
 }
 
 // The selected cluster: why, a chart, and each source's sentence with its figure marked.
@@ -276,17 +310,7 @@ void cluster_detail(AppState& s, const AppFonts& fonts) {
             ImGui::TextUnformatted(f.text.c_str());
             continue;
         }
-        // Wrapped: before, the figure (bold), after. ImGui wraps each piece on its own; the pieces
-        // are short sentences, so plain wrapping of three runs reads fine.
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(text.data() + f.sentence.start, text.data() + f.start);
-        ImGui::PushFont(fonts.bold);
-        ImGui::PushStyleColor(ImGuiCol_Text, verdict_rgba(cl.verdict));
-        ImGui::TextUnformatted(text.data() + f.start, text.data() + f.end);
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
-        ImGui::TextUnformatted(text.data() + f.end, text.data() + f.sentence.end);
-        ImGui::PopTextWrapPos();
+        flow_sentence(text, f.sentence.start, f.start, f.end, f.sentence.end, fonts.bold, ImGui::GetColorU32(verdict_rgba(cl.verdict)));
         if (f.converted) ImGui::TextColored(ImVec4(0.05f, 0.45f, 0.50f, 1), "= %s", f.note.c_str());
     }
     ImGui::EndTable();

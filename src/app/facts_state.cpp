@@ -15,7 +15,7 @@
 namespace factlens {
 
 const char* view_name(View v) {
-    return v == View::Facts ? "facts" : v == View::Rates ? "rates" : v == View::Compare ? "compare" : "articles";
+    return v == View::Facts ? "facts" : v == View::Rates ? "rates" : v == View::Compare ? "compare" : v == View::Diff ? "diff" : "articles";
 }
 
 static const char* const kColumnNames[] = {"source", "kind", "value", "unit", "bounds", "subject",
@@ -43,8 +43,9 @@ std::string set_view_by_name(AppState& s, const std::string& name) {
     if (name == "facts") return set_view(s, View::Facts);
     if (name == "rates") return set_view(s, View::Rates);
     if (name == "compare") return set_view(s, View::Compare);
+    if (name == "diff") return set_view(s, View::Diff);
     std::string shown = name.size() > 40 ? utf8_sanitize(name.substr(0, utf8_floor_boundary(name, 40))) + "..." : name;
-    return "no view \"" + shown + "\" (views: articles, facts, rates, compare)";
+    return "no view \"" + shown + "\" (views: articles, facts, rates, compare, diff)";
 }
 
 std::string set_fact_query(AppState& s, const std::string& query) {

@@ -31,6 +31,7 @@ FocusStop from_focus(Focus f) {
         case Focus::Currency: return FocusStop::Currency;
         case Focus::Pairs: return FocusStop::Pairs;
         case Focus::Clusters: return FocusStop::Clusters;
+        case Focus::Diff: return FocusStop::Diff;
         case Focus::None: break;
     }
     return FocusStop::None;
@@ -46,6 +47,7 @@ Focus to_focus(FocusStop f) {
         case FocusStop::Currency: return Focus::Currency;
         case FocusStop::Pairs: return Focus::Pairs;
         case FocusStop::Clusters: return Focus::Clusters;
+        case FocusStop::Diff: return Focus::Diff;
         default: return Focus::None;
     }
 }
@@ -54,7 +56,9 @@ int view_stops(const AppState& s, FocusStop* out) {
     int n = 0;
     out[n++] = FocusStop::Tabs;
     out[n++] = FocusStop::Currency;
-    if (s.view == View::Compare) {
+    if (s.view == View::Diff) {
+        out[n++] = FocusStop::Diff;
+    } else if (s.view == View::Compare) {
         out[n++] = FocusStop::Clusters;
     } else if (s.view == View::Rates) {
         out[n++] = FocusStop::Pairs;
@@ -113,6 +117,7 @@ bool ring_rect(const AppState& s, FocusStop stop, ImRect* out) {
         }
         case FocusStop::Pairs: w = window_named("/rates_pairs_"); break;
         case FocusStop::Clusters: w = window_named("/compare_clusters_"); break;
+        case FocusStop::Diff: w = window_named("/diff_body_"); break;
         case FocusStop::Filter: *out = from(s.layout.filter); break;
         case FocusStop::Query: *out = from(s.layout.query); break;
         case FocusStop::List: w = window_named("/list_pane_", "/articles_"); break;
@@ -137,6 +142,7 @@ const char* focus_stop_name(FocusStop stop) {
         case FocusStop::Currency: return "currency";
         case FocusStop::Pairs: return "pairs";
         case FocusStop::Clusters: return "clusters";
+        case FocusStop::Diff: return "diff";
         case FocusStop::None: break;
     }
     return nullptr;
@@ -211,7 +217,7 @@ void focus_frame_end(AppState& s) {
 
     // On the view tabs, Left/Right (and Home/End) switch the view, as in a tab list.
     if (f.stop == FocusStop::Tabs && !io.WantTextInput && !io.KeyCtrl && !io.KeyAlt) {
-        const int v = (int)s.view, last = (int)View::Compare;
+        const int v = (int)s.view, last = (int)View::Diff;
         if (ImGui::IsKeyPressed(ImGuiKey_LeftArrow, false) && v > 0) set_view(s, (View)(v - 1));
         if (ImGui::IsKeyPressed(ImGuiKey_RightArrow, false) && v < last) set_view(s, (View)(v + 1));
         if (ImGui::IsKeyPressed(ImGuiKey_Home, false)) set_view(s, View::Articles);

@@ -7,6 +7,7 @@
 //                    Facts:    view tabs, currency toggle, query box, facts table, reader (when a fact is selected)
 //                    Rates:    view tabs, currency toggle, pairs table, reader (when a pair is selected)
 //                    Compare:  view tabs, currency toggle, clusters table
+//                    Diff:     view tabs, currency toggle, the two texts (arrows and PgUp/PgDn scroll)
 // Inside a stop the views' own keys work (arrows, Page Up/Down, Home/End, Enter, Ctrl+C); on the view
 // tabs Left/Right switch the view; on the currency toggle Left/Right pick the currency and Up/Down
 // the rate mode. A ring marks the stop reached by keyboard until the pointer is used.
@@ -16,7 +17,7 @@
 
 namespace factlens {
 
-enum class FocusStop { None, Tabs, Currency, Filter, List, Reader, Query, Table, Pairs, Clusters };
+enum class FocusStop { None, Tabs, Currency, Filter, List, Reader, Query, Table, Pairs, Clusters, Diff };
 const char* focus_stop_name(FocusStop stop);  // "tabs", "filter", … or nullptr for None
 
 // The stop that has the keyboard now (None when the app has no keyboard focus of its own).
