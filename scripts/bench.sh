@@ -19,10 +19,19 @@
 #     -hedge:none (<= 50 ms); frame CPU time while wheel-scrolling and PageDown-ing the table (<= 4 ms
 #     median, p95 shown); a plain-JS-arrays baseline measured in node on the same file, and issue #6's
 #     DuckDB-Wasm / Perspective / plain JS reference figures (not re-measured).
+#   - currency (issue #7, in the facts page above): converting every money row of the million when
+#     the toggle changes (<= 50 ms in wasm); loading the ECB's eurofxref-hist.csv through load_rates
+#     (<= 100 ms)
+#   - compare (issue #8): `factlens compare` on the seeds and on 1,000 generated articles, whole process
+#   - word diff (issue #8; tests/bench/diff_bench.mjs): two ~1 MB texts (tests/bench/make_diff_pair.py)
+#     in wasm under node (<= 200 ms, exact) and natively, beside jsdiff's diffWords, diff-match-patch
+#     (Diff_Timeout 0) and git diff --word-diff on the same pair (jsdiff and diff-match-patch take
+#     minutes: one run each when the first is over 5 s)
 # Usage: ./scripts/bench.sh            (builds dist/ first when it is missing)
 # Env:   FACTLENS_CHROMIUM=/usr/bin/chromium   BENCH_RUNS=7   BENCH_IDLE_RUNS=5
 #        BENCH_EXTRACT=0 (skip the extraction rows)   BENCH_EXTRACT_RUNS=5   BENCH_RECOGNIZERS_MIN_S=3
 #        BENCH_FACTS=0 (skip the facts explorer rows)   BENCH_FACTS_N=200000 (a smaller facts corpus)
+#        BENCH_DIFF=0 (skip the word diff rows)   BENCH_COMPARE=0 (skip the compare rows)
 # Exits 0 even when a target is missed (the table says pass/fail); non-zero only on errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."

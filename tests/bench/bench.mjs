@@ -583,6 +583,75 @@ async function factsRows(server) {
   return rows;
 }
 
+// Issue #8: the word diff of two ~1 MB texts in wasm (tests/bench/diff_bench.mjs), beside jsdiff's
+// diffWords, diff-match-patch (Diff_Timeout 0) and git's --word-diff on the same pair; and
+// `factlens compare` on the seeds and on 1,000 generated articles (seed texts with their figures
+// varied). BENCH_DIFF=0 / BENCH_COMPARE=0 skip them.
+const DIFF_TARGET_MS = 200;
+async function diffRows() {
+  if (process.env.BENCH_DIFF === '0') return [];
+  try {
+    const { run } = await import('./diff_bench.mjs');
+    const r = await run({ argv: [] });
+    const m = r.median_ms;
+    const v = (x) => (typeof x === 'number' ? ms(x) : String(x));
+    const pair = `${mb(r.pair.bytes_a)} vs ${mb(r.pair.bytes_b)}, ${r.pair.generator}`;
+    const wasm = m.factlens_wasm;
+    const rows = [[`diff: FactLens diff_words in wasm under node, two texts of ${pair} (median of ${r.runs}; ` +
+      `${r.factlens ? `exact ${r.factlens.exact}, level ${r.factlens.level}, ${r.factlens.moves ?? '?'} moves` : 'no result'})`,
+      v(wasm), `≤ ${DIFF_TARGET_MS} ms, exact`, typeof wasm === 'number' ? passFail(wasm <= DIFF_TARGET_MS && r.factlens?.exact === true) : 'FAIL']];
+    rows.push(['diff: FactLens natively, same pair', v(m.factlens_native), '', '']);
+    for (const [label, key] of [["jsdiff diffWords (npm diff)", 'jsdiff_diffWords'], ['diff-match-patch, Diff_Timeout = 0', 'diff_match_patch'],
+      ['git diff --no-index --word-diff', 'git_word_diff']]) {
+      const x = m[key];
+      rows.push([`diff: ${label}, same pair`, v(x) + (typeof x === 'number' && typeof wasm === 'number' ? ` (${(x / wasm).toFixed(1)}× FactLens wasm)` : ''), '', '']);
+    }
+    return rows;
+  } catch (e) {
+    return [['diff benchmark', `error: ${String(e.message).split('\n')[0].slice(0, 300)}`, '', 'FAIL']];
+  }
+}
+
+function compareRows() {
+  if (process.env.BENCH_COMPARE === '0') return [];
+  const cli = path.join(ROOT, 'build', 'native', 'factlens');
+  if (!existsSync(cli)) return [['compare: factlens compare', 'n/a — build first (build/native/factlens)', '', '']];
+  const corpus = path.join(ROOT, 'assets', 'corpus');
+  const seeds = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(corpus, f));
+  // 1,000 articles: the seeds again and again, each copy's figures nudged (seeded), so that the
+  // engine sees many sources of the same quantities with different values.
+  const dir = path.join(ROOT, 'build', 'bench', 'compare-1000');
+  if (!existsSync(path.join(dir, 'a0999.txt'))) {
+    execFileSync('mkdir', ['-p', dir]);
+    let seed = 12345;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const texts = seeds.map((f) => readFileSync(f, 'utf8'));
+    for (let i = 0; i < 1000; i++) {
+      const t = texts[i % texts.length].replace(/\d+(\.\d+)?/g, (d) => (rnd() < 0.3 ? String(Math.max(1, Math.round(Number(d) * (0.8 + rnd() * 0.4) * 10) / 10)) : d));
+      writeFileSync(path.join(dir, `a${String(i).padStart(4, '0')}.txt`), t);
+    }
+  }
+  const many = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f));
+  const time = (files, runs) => {
+    const xs = [];
+    let clusters = 0;
+    for (let i = 0; i < runs; i++) {
+      const t0 = process.hrtime.bigint();
+      const out = execFileSync(cli, ['compare', '--format', 'json', ...files], { maxBuffer: 512 << 20 });
+      xs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      clusters = JSON.parse(out).clusters.length;
+    }
+    return { ms: median(xs), clusters };
+  };
+  try {
+    const a = time(seeds, 7), b = time(many, 3);
+    return [[`compare: factlens compare --format json on the 5 seed articles, whole process (median of 7; ${a.clusters} clusters)`, ms(a.ms), '', ''],
+      [`compare: the same on 1,000 generated articles (${mb(many.reduce((n, f) => n + statSync(f).size, 0))}; median of 3; ${num(b.clusters)} clusters)`, ms(b.ms), '', '']];
+  } catch (e) {
+    return [['compare: factlens compare', `error: ${String(e.message).split('\n')[0].slice(0, 300)}`, '', 'FAIL']];
+  }
+}
+
 // Baseline: an empty page that creates a WebGL2 context and clears it once, exposing the same
 // first_frame_ms. It shows how much of the first-frame time is this browser's own floor.
 const baselineDir = mkdtempSync(path.join(os.tmpdir(), 'factlens-bench-'));
@@ -651,6 +720,8 @@ try {
   const throughput = await commandThroughput(browser, server.url + 'index.html');
   log(`typing: ${typing.map((x) => x.frames).join(',')} frames; commands ${throughput.bare.toFixed(0)}/s bare, ${throughput.withState.toFixed(0)}/s with state`);
   const facts = await factsRows(server);
+  const compare = compareRows();
+  const diff = await diffRows();
 
   const rows = [['metric', 'value', 'target', 'result']];
   for (const { f, raw, gz } of sz) {
@@ -690,6 +761,8 @@ try {
       `${ms(median(base.iv))} / ${ms(p95(base.iv))}; ${ms(median(base.cpu))}`, '', '']);
   }
   rows.push(...facts);
+  rows.push(...compare);
+  rows.push(...diff);
   rows.push(...extra.rows);
   out = rows.map((r, i) => `| ${r.join(' | ')} |` + (i === 0 ? '\n|' + ' --- |'.repeat(r.length) : '')).join('\n');
 } finally {
