@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../core/claim.h"
+#include "../core/claim_json.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -80,10 +81,13 @@ std::string cell_text(const FactTable& t, uint32_t r, FactColumn c) {
         case FactColumn::Kind: return claim_kind_name((ClaimKind)t.kind[r]);
         case FactColumn::Value: {
             if (is_none(t.value[r])) return "";
+            if (const Conversion* cv = t.conversion(r); cv && cv->converted())
+                return std::string(format_converted_value(t.shown_value()[r], buf, sizeof buf)) + " " + sv(cv->unit) +
+                       " (converted: " + explain_fact_conversion(t, r) + ")";
             std::string v = value_text(t, r);
             return t.ambiguous[r] ? v + " (currency ambiguous)" : v;
         }
-        case FactColumn::Unit: return unit == "%" ? "percent" : sv(unit);
+        case FactColumn::Unit: return unit == "%" ? "percent" : sv(t.shown_unit(r));
         case FactColumn::Bounds: {
             std::string b = spell_symbols(format_fact_bounds(t, r, buf, sizeof buf));
             const std::string_view q = t.qualifiers.get(t.qualifier[r]);
@@ -127,10 +131,112 @@ std::string article_label(const AppState& s, int i) {
 
 bool reader_shown(const AppState& s) {
     if (s.selected < 0 || s.selected >= (int)s.corpus.articles.size()) return false;
+    if (s.view == View::Rates) return s.currency.selected_check >= 0;  // under a selected pair
+    if (s.view == View::Compare || s.view == View::Diff) return false;
     return s.view == View::Articles || s.facts.selected >= 0;  // the Facts view shows it under a selected fact
 }
 
 A11yTextSent g_sent;  // the browser's one mirror
+
+constexpr size_t kPanelRows = 500;  // rows a panel lists at most (the caption gives the count)
+
+std::string num4(double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.4f", v);
+    return b;
+}
+
+// The Rates, Compare and Diff views as one table each: what their canvas tables show.
+json rates_panel(const AppState& s) {
+    const CurrencyState& c = s.currency;
+    const FactTable& t = s.facts.table;
+    json rows = json::array();
+    for (size_t i = 0; i < c.checks.size() && i < kPanelRows; ++i) {
+        const PairCheck& p = c.checks[i];
+        const FactSource& src = t.sources[t.source[p.row]];
+        rows.push_back({{"index", i}, {"selected", (int)i == c.selected_check},
+                        {"cells", {source_text(src), sv(t.texts.get(t.text[p.row])), sv(t.texts.get(t.text[p.pair_row])),
+                                   pair_verdict_name(p.verdict),
+                                   num4(p.implied) + " " + p.rate_unit + " (between " + num4(p.implied_low) + " and " + num4(p.implied_high) + ")",
+                                   p.reference > 0 ? num4(p.reference) + " on " + day_to_iso(p.reference_date) : "none",
+                                   p.explanation}}});
+    }
+    return {{"view", "rates"},
+            {"caption", std::to_string(c.checks.size()) + " conversion pairs, each with the rate it implies and the reference rate for its date"},
+            {"columns", {"Source", "Amount", "Written as", "Verdict", "Implied rate", "Reference rate", "Why"}},
+            {"rows", rows}, {"selected", c.selected_check},
+            {"detail", c.selected_check >= 0 && c.selected_check < (int)c.checks.size() ? json(c.checks[(size_t)c.selected_check].explanation) : json(nullptr)}};
+}
+
+json compare_panel(const AppState& s) {
+    const CompareState& c = s.compare;
+    json columns = json::array({"Verdict", "Quantity"});
+    for (int a : c.claim_article) {
+        const Article& art = s.corpus.articles[(size_t)a];
+        columns.push_back(art.outlet != kUnknown ? art.outlet : art.id);
+    }
+    columns.push_back("Why");
+    json rows = json::array();
+    for (size_t i = 0; i < c.rows.size() && i < kPanelRows; ++i) {
+        const uint32_t ci = c.rows[i];
+        if (ci >= c.clusters.size() || ci >= c.figures.size()) break;
+        const Cluster& cl = c.clusters[ci];
+        json cells = json::array({verdict_name(cl.verdict), cl.label});
+        for (size_t a = 0; a < c.claim_article.size(); ++a) {
+            std::string cell;
+            for (size_t m = 0; m < cl.members.size(); ++m) {
+                if (cl.members[m].article != a) continue;
+                const MemberFigure& f = c.figures[ci][m];
+                if (!cell.empty()) cell += "; ";
+                if (f.converted) {
+                    char v[64];
+                    cell += std::string(format_converted_value(f.value, v, sizeof v)) + " " + f.unit + " (written " + f.text + ")";
+                } else {
+                    cell += f.text;
+                }
+            }
+            cells.push_back(cell.empty() ? "not reported" : cell);
+        }
+        cells.push_back(cl.explanation);
+        rows.push_back({{"index", i}, {"selected", (int)i == c.selected}, {"cells", cells}});
+    }
+    std::string caption = std::to_string(c.rows.size()) + " facts compared across " + std::to_string(c.claim_article.size()) + " articles: ";
+    const char* const names[5] = {"agree", "compatible", "conflict", "timeframe", "single source"};
+    for (int v = 0; v < 5; ++v) caption += std::to_string(c.counts[v]) + " " + names[v] + (v < 4 ? ", " : "");
+    return {{"view", "compare"}, {"caption", caption}, {"columns", columns}, {"rows", rows}, {"selected", c.selected},
+            {"detail", c.selected >= 0 && c.selected < (int)c.rows.size() ? json(c.clusters[c.rows[(size_t)c.selected]].explanation) : json(nullptr)}};
+}
+
+json diff_panel(const AppState& s) {
+    const DiffState& d = s.diff;
+    if (d.a < 0 || d.b < 0 || d.a >= (int)s.corpus.articles.size() || d.b >= (int)s.corpus.articles.size())
+        return {{"view", "diff"}, {"caption", "Choose two articles to compare"}, {"columns", json::array()}, {"rows", json::array()},
+                {"selected", -1}, {"detail", nullptr}};
+    const std::string& a = s.corpus.articles[(size_t)d.a].text;
+    const std::string& b = s.corpus.articles[(size_t)d.b].text;
+    auto cut = [](const std::string& t, uint32_t x, uint32_t y) {
+        const uint32_t e = std::min<uint32_t>(y, x + 300);
+        return t.substr(x, e - x) + (y > e ? "…" : "");
+    };
+    json rows = json::array();
+    for (size_t i = 0; i < d.result.ops.size() && rows.size() < kPanelRows; ++i) {
+        const DiffOp& op = d.result.ops[i];
+        if (op.kind == DiffOpKind::Equal) continue;
+        const char* what = op.number ? "number changed"
+                         : op.kind == DiffOpKind::Delete ? "deleted"
+                         : op.kind == DiffOpKind::Insert ? "inserted"
+                         : op.kind == DiffOpKind::Replace ? "replaced"
+                         : op.has_a() ? "moved away from here" : "moved here";
+        rows.push_back({{"index", i}, {"selected", false},
+                        {"cells", {what, op.has_a() ? cut(a, op.a_start, op.a_end) : "", op.has_b() ? cut(b, op.b_start, op.b_end) : ""}}});
+    }
+    const DiffStats& x = d.result.stats;
+    const std::string caption = "Changes from " + s.corpus.articles[(size_t)d.a].id + " to " + s.corpus.articles[(size_t)d.b].id + ": " +
+                                std::to_string(x.words_added) + " words added, " + std::to_string(x.words_removed) + " removed, " +
+                                std::to_string(x.words_moved) + " moved, " + std::to_string(x.numbers_changed) + " numbers changed";
+    return {{"view", "diff"}, {"caption", caption}, {"columns", {"Change", "Was", "Now"}}, {"rows", rows}, {"selected", -1},
+            {"detail", d.result.exact ? json(nullptr) : json(std::string("Parts were compared by ") + d.result.level + ", not word by word.")}};
+}
 
 } // namespace
 
@@ -169,6 +275,19 @@ uint64_t a11y_generation(const AppState& s) {
         h.num((uint64_t)(int64_t)rows.front().index);
         h.num((uint64_t)(int64_t)rows.back().index);
     }
+    // The currency toggle and the Rates, Compare and Diff views.
+    h.num(s.currency.generation);
+    h.num((uint64_t)(int64_t)s.currency.selected_check);
+    h.num(s.currency.checks.size());
+    h.num((uint64_t)(int64_t)s.compare.selected);
+    h.num(s.compare.rows.size());
+    h.num(s.compare.verdicts);
+    h.num(s.compare.clusters.size());
+    h.num(s.compare.sort_by_spread);
+    h.num((uint64_t)(int64_t)s.diff.a);
+    h.num((uint64_t)(int64_t)s.diff.b);
+    h.num(s.diff.inline_mode);
+    h.num(s.diff.result.ops.size());
     return h.h & ((1ull << 53) - 1);
 }
 
@@ -238,12 +357,25 @@ std::string a11y_snapshot_json(const AppState& s, A11yTextSent* sent) {
                   {"selected_count", f.selected >= 0 ? sel_hi - sel_lo + 1 : 0},
                   {"selected_fact", selected_fact}};
 
+    const CurrencyDesc& cd = s.currency.desc;
+    const std::string mode = cd.mode == RateMode::Article ? "each article's own rate"
+                           : cd.mode == RateMode::Custom ? "a custom rate of " + num4(cd.custom_rate) + " " + cd.custom_quote + " per " + cd.custom_base
+                                                         : "the reference rate";
+    json currency = {{"currency", cd.to.empty() ? json(nullptr) : json(cd.to)},
+                     {"choices", {"as written", "CNY", "USD", "EUR", "GBP", "JPY", "HKD"}},
+                     {"label", cd.to.empty() ? std::string("Amounts as written") : "Amounts in " + cd.to + " at " + mode}};
+    json panel = nullptr;
+    if (s.view == View::Rates) panel = rates_panel(s);
+    else if (s.view == View::Compare) panel = compare_panel(s);
+    else if (s.view == View::Diff) panel = diff_panel(s);
     json j = {{"generation", a11y_generation(s)},
               {"view", view_name(s.view)},
               {"error", s.load_error.empty() ? json(nullptr) : json(s.load_error)},
               {"articles", articles},
               {"reader", reader},
-              {"facts", facts}};
+              {"facts", facts},
+              {"currency", currency},
+              {"panel", panel}};
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -210,3 +210,53 @@ TEST_CASE("a11y: a snapshot stays small at a large table", "[a11y]") {
     CHECK(j["facts"]["rows"].size() < 60);
     CHECK(snap.size() < 40000);
 }
+
+TEST_CASE("a11y: the currency toggle, Rates, Compare and Diff reach the mirror", "[a11y]") {
+    UiFixture ui(1.0f, 1400, 800);
+    AppState& s = ui.app;
+    ui.frame(2);
+    json j = snapshot(s);
+    CHECK(j["currency"]["label"] == "Amounts as written");
+    CHECK(j["panel"].is_null());
+    // Dollars: the label says so, and a converted value cell says how.
+    const uint64_t g = a11y_generation(s);
+    REQUIRE(set_currency(s, "USD", RateMode::Reference).empty());
+    set_view(s, View::Facts);
+    REQUIRE(set_fact_query(s, "kind:money unit:CNY").empty());
+    ui.frame(3);
+    CHECK(a11y_generation(s) != g);
+    j = snapshot(s);
+    CHECK(j["currency"]["label"] == "Amounts in USD at the reference rate");
+    REQUIRE_FALSE(j["facts"]["rows"].empty());
+    size_t value_col = 0;
+    for (size_t c = 0; c < j["facts"]["columns"].size(); ++c)
+        if (j["facts"]["columns"][c]["name"] == "value") value_col = c;
+    const std::string cell = j["facts"]["rows"][0]["cells"][value_col];
+    CHECK(cell.find("USD (converted: ") != std::string::npos);
+    CHECK(cell.find("CNY per USD") != std::string::npos);
+    // Rates: every pair with its verdict.
+    set_view(s, View::Rates);
+    ui.frame(3);
+    j = snapshot(s);
+    REQUIRE(j["panel"]["view"] == "rates");
+    CHECK(j["panel"]["rows"].size() == 5);
+    int far = 0;
+    for (const json& r : j["panel"]["rows"]) far += r["cells"][3] == "far";
+    CHECK(far == 2);
+    // Compare: one row per cluster, a cell per source.
+    set_view(s, View::Compare);
+    ui.frame(3);
+    j = snapshot(s);
+    REQUIRE(j["panel"]["view"] == "compare");
+    CHECK(j["panel"]["columns"].size() == 2 + 5 + 1);
+    CHECK(j["panel"]["rows"].size() == 17);
+    CHECK(j["panel"]["caption"].get<std::string>().find("1 agree, 2 compatible, 0 conflict, 1 timeframe") != std::string::npos);
+    // Diff: the changes listed.
+    set_view(s, View::Diff);
+    ui.frame(3);
+    j = snapshot(s);
+    REQUIRE(j["panel"]["view"] == "diff");
+    CHECK(j["panel"]["columns"] == json({"Change", "Was", "Now"}));
+    CHECK_FALSE(j["panel"]["rows"].empty());
+    CHECK(j["panel"]["caption"].get<std::string>().rfind("Changes from 000_9de56da941baaf02 to 001_74d299288f265200", 0) == 0);
+}
