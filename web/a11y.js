@@ -9,7 +9,7 @@
 // The snapshot (JSON):
 // {
 //   generation: 123456789,                 // a11y_generation() when it was made
-//   view: "articles" | "facts",
+//   view: "articles" | "facts" | "rates" | "compare" | "diff",
 //   error: null | "…",                     // the corpus could not be loaded
 //   articles: {
 //     total: 5, filter: "",                // every article / the "Filter articles" field
@@ -30,6 +30,12 @@
 //                                          // ONLY the rows drawn on screen (index: position in the result)
 //     selected: 2, selected_count: 1,      // -1 / 0 for none; a Shift range counts more than one
 //     selected_fact: null | { index: 2, row: 17, label: "1.2 trillion CNY, ECNS, 2026-01-21" }
+//   },
+//   currency: { currency: "USD" | null, choices: ["as written", "CNY", …], label: "Amounts in USD at the reference rate" },
+//   panel: null | {                        // the Rates, Compare or Diff view as one table
+//     view: "rates" | "compare" | "diff", caption: "…", columns: ["Source", …],
+//     rows: [ { index: 0, cells: ["…"], selected: false } ],   // at most 500
+//     selected: -1, detail: null | "…"     // the selected row's explanation, or a warning
 //   }
 // }
 //
@@ -37,9 +43,11 @@
 // "Facts" view buttons (aria-pressed); the article list as role=listbox with role=option items
 // (aria-selected); the reader as an <article> (headline, source line, one <p> per line of text); the
 // facts as a <table role=grid aria-readonly=true> (caption with the counts and the query, column headers, the rows on screen with
-// aria-rowindex/aria-rowcount and aria-selected); the query error; and a polite live region
-// (role=status) announcing selection changes and result counts. Activating (clicking) a view button,
-// an option or a row runs the matching factlens.command.
+// aria-rowindex/aria-rowcount and aria-selected); the query error; the currency toggle as a group of
+// pressed/unpressed buttons; the Rates, Compare and Diff views as one grid each (a caption, the
+// rows, the selected row's explanation); and a polite live region (role=status) announcing
+// selection changes and result counts. Activating (clicking) a view button, a currency, an option
+// or a row runs the matching factlens.command.
 (function () {
   var ID = 'factlens-a11y';
   var appliedGen = -1;       // the generation the DOM shows
@@ -99,7 +107,8 @@
     d.views.setAttribute('role', 'group');
     d.views.setAttribute('aria-label', 'Views');
     d.viewButtons = {};
-    [['articles', 'Articles view'], ['facts', 'Facts view']].forEach(function (v) {
+    [['articles', 'Articles view'], ['facts', 'Facts view'], ['rates', 'Rates view'], ['compare', 'Compare view'],
+     ['diff', 'Diff view']].forEach(function (v) {
       var b = el('button', d.views, v[1]);
       b.type = 'button';
       b.tabIndex = -1;
@@ -109,6 +118,22 @@
     });
     d.error = el('p', root);
     d.error.hidden = true;
+
+    // The currency toggle
+    d.currency = el('div', root);
+    d.currency.setAttribute('role', 'group');
+    d.currency.setAttribute('aria-label', 'Amounts in');
+    d.currencyLabel = el('p', d.currency);
+    d.currencyButtons = {};
+    ['as written', 'CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD'].forEach(function (c) {
+      var b = el('button', d.currency, c === 'as written' ? 'Amounts as written' : 'Amounts in ' + c);
+      b.type = 'button';
+      b.tabIndex = -1;
+      b.setAttribute('aria-pressed', 'false');
+      b.addEventListener('click', function () { run({ type: 'set_currency', currency: c === 'as written' ? null : c }); });
+      d.currencyButtons[c] = b;
+    });
+
 
     // Articles
     d.articles = el('div', root);
@@ -155,6 +180,26 @@
       if (ok) run({ type: 'select_fact', index: i });
     });
     d.factsHint = el('p', d.facts, 'Only the rows on screen are listed. Activate a row to select its fact and open it in the reader.');
+
+    // Rates, Compare, Diff: one table each, built from the snapshot's panel
+    d.panel = el('div', root);
+    d.panelHeading = el('h2', d.panel);
+    d.panelTable = el('table', d.panel);
+    d.panelTable.id = ID + '-panel';
+    d.panelTable.setAttribute('role', 'grid');
+    d.panelTable.setAttribute('aria-readonly', 'true');
+    d.panelCaption = el('caption', d.panelTable);
+    d.panelHead = el('tr', el('thead', d.panelTable));
+    d.panelHeadKey = '';
+    d.panelBody = el('tbody', d.panelTable);
+    d.panelBody.addEventListener('click', function (ev) {
+      var tr = ev.target && ev.target.closest ? ev.target.closest('tr[data-index]') : null;
+      if (!tr || !prev || !prev.panel) return;
+      var i = Number(tr.dataset.index);
+      if (prev.panel.view === 'rates') run({ type: 'select_pair', index: i });
+      if (prev.panel.view === 'compare') run({ type: 'select_cluster', index: i });
+    });
+    d.panelDetail = el('p', d.panel);
 
     // Reader
     d.reader = el('article', root);
@@ -205,7 +250,13 @@
     if (!p) return;
     var f = s.facts, pf = p.facts;
     if (s.view !== p.view)
-      announce('view', s.view === 'facts' ? 'Facts view, ' + f.visible + ' of ' + f.total + ' facts' : 'Articles view');
+      announce('view', s.view === 'facts' ? 'Facts view, ' + f.visible + ' of ' + f.total + ' facts'
+        : s.panel ? (VIEW_NAMES[s.view] || s.view) + ' view: ' + s.panel.caption : 'Articles view');
+    if (s.currency && p.currency && s.currency.label !== p.currency.label) announce('currency', s.currency.label);
+    if (s.panel && p.panel && s.panel.view === p.panel.view && s.panel.selected !== p.panel.selected && s.panel.selected >= 0) {
+      var row = s.panel.rows.filter(function (r) { return r.index === s.panel.selected; })[0];
+      if (row) announce('panel', 'Selected ' + (s.panel.selected + 1) + ' of ' + s.panel.rows.length + ': ' + row.cells.join(', '));
+    }
     if (f.query_error && f.query_error !== pf.query_error) announce('count', 'Query error: ' + f.query_error);
     else if (f.applied_query !== pf.applied_query || f.total !== pf.total || (!f.query_error && pf.query_error))
       announce('count', f.visible === 1 ? '1 fact matches' : f.visible + ' facts match');
@@ -348,19 +399,56 @@
     });
   }
 
+  var VIEW_NAMES = { articles: 'Articles', facts: 'Facts', rates: 'Rates', compare: 'Compare sources', diff: 'Diff' };
+
+  function updateCurrency(d, c) {
+    if (!c) return;
+    setText(d.currencyLabel, c.label);
+    Object.keys(d.currencyButtons).forEach(function (k) {
+      var on = c.currency === null ? k === 'as written' : k === c.currency;
+      setAttr(d.currencyButtons[k], 'aria-pressed', on ? 'true' : 'false');
+    });
+  }
+
+  function updatePanel(d, p) {
+    setHidden(d.panel, !p);
+    if (!p) return;
+    setText(d.panelHeading, VIEW_NAMES[p.view] || p.view);
+    setText(d.panelCaption, p.caption);
+    var key = p.columns.join('\u0001');
+    if (key !== d.panelHeadKey) {
+      d.panelHead.textContent = '';
+      p.columns.forEach(function (c) { var th = el('th', d.panelHead, c); th.setAttribute('scope', 'col'); });
+      d.panelHeadKey = key;
+    }
+    setAttr(d.panelTable, 'aria-rowcount', String(p.rows.length + 1));
+    p.rows.forEach(function (r, i) {
+      var tr = d.panelBody.children[i] || el('tr', d.panelBody);
+      tr.dataset.index = String(r.index);
+      setAttr(tr, 'aria-rowindex', String(i + 2));
+      setAttr(tr, 'aria-selected', r.selected ? 'true' : 'false');
+      for (var c = 0; c < r.cells.length; ++c) setText(tr.children[c] || el('td', tr), r.cells[c]);
+      while (tr.children.length > r.cells.length) tr.lastChild.remove();
+    });
+    while (d.panelBody.children.length > p.rows.length) d.panelBody.lastChild.remove();
+    setHidden(d.panelDetail, !p.detail);
+    if (p.detail) setText(d.panelDetail, p.detail);
+  }
+
   function update(s) {
     if (!dom) dom = build();
     var d = dom;
-    var facts = s.view === 'facts';
-    setText(d.heading, 'FactLens: ' + (facts ? 'Facts' : 'Articles'));
-    setAttr(d.viewButtons.articles, 'aria-pressed', facts ? 'false' : 'true');
-    setAttr(d.viewButtons.facts, 'aria-pressed', facts ? 'true' : 'false');
+    var facts = s.view === 'facts', articles = s.view === 'articles';
+    setText(d.heading, 'FactLens: ' + (VIEW_NAMES[s.view] || s.view));
+    Object.keys(d.viewButtons).forEach(function (v) { setAttr(d.viewButtons[v], 'aria-pressed', v === s.view ? 'true' : 'false'); });
     setHidden(d.error, !s.error);
     if (s.error) setText(d.error, 'The corpus could not be loaded: ' + s.error);
-    setHidden(d.articles, facts);
+    setHidden(d.articles, !articles);
     setHidden(d.facts, !facts);
     updateArticles(d, s.articles);
     updateFacts(d, s.facts);
+    updateCurrency(d, s.currency);
+    updatePanel(d, s.panel || null);
     var complete = updateReader(d, s.reader);
     announceChanges(prev, s);
     prev = s;

@@ -197,3 +197,44 @@ for (const kind of ['hosted', 'file']) {
     }
   });
 }
+
+// The currency toggle and the Rates, Compare and Diff views reach the accessibility tree as a group
+// of pressed buttons and one grid per view (hosted page).
+test('a11y: currency toggle, Rates, Compare and Diff as grids', async () => {
+  const ctx = await newContext(browser);
+  try {
+    const page = await ctx.newPage();
+    const { frame } = await openApp(page, 'hosted', server.url);
+    let r = await command(frame, { type: 'set_currency', currency: 'USD' });
+    assert.equal(r.ok, true, r.error);
+    r = await command(frame, { type: 'set_view', view: 'rates' });
+    assert.equal(r.ok, true, r.error);
+    await until(() => frame.evaluate(() => document.querySelectorAll('#factlens-a11y-panel tbody tr').length === 5), 'the five pairs');
+    let ax = await axTree(page);
+    const pressed = ax.nodes.filter((n) => ax.role(n) === 'button' && ax.prop(n, 'pressed') === 'true').map((n) => ax.name(n));
+    assert.ok(pressed.includes('Amounts in USD'), `pressed buttons: ${pressed}`);
+    assert.ok(pressed.includes('Rates view'), `pressed buttons: ${pressed}`);
+    assert.ok(ax.nodes.some((n) => ax.role(n) === 'heading' && ax.name(n) === 'FactLens: Rates'), 'the heading names the view');
+    const grid = ax.nodes.find((n) => ax.role(n) === 'grid' && ax.text(n).includes('conversion pairs'));
+    assert.ok(grid, 'the Rates grid');
+    const rows = ax.descendants(grid, (n) => ax.role(n) === 'row');
+    assert.equal(rows.length, 6, 'header and five pairs');
+    assert.equal(rows.filter((x) => ax.text(x).includes(' far ')).length, 2, 'two pairs far from the reference rate');
+    // Activating a row (a screen reader's click) selects that pair.
+    await frame.evaluate(() => document.querySelectorAll('#factlens-a11y-panel tbody tr')[2].click());
+    await until(async () => (await getState(frame)).rates.selected === 2, 'pair 2 selected');
+    // Compare: a grid with a column per source.
+    await command(frame, { type: 'compare' });
+    await until(() => frame.evaluate(() => document.querySelectorAll('#factlens-a11y-panel thead th').length === 8), 'the compare columns');
+    ax = await axTree(page);
+    const cgrid = ax.nodes.find((n) => ax.role(n) === 'grid' && ax.text(n).includes('facts compared across 5 articles'));
+    assert.ok(cgrid, 'the Compare grid');
+    assert.ok(ax.text(cgrid).includes('timeframe'));
+    // Diff: the list of changes.
+    await command(frame, { type: 'diff', a: 0, b: 1 });
+    await until(() => frame.evaluate(() => (document.querySelector('#factlens-a11y-panel caption') || {}).textContent?.startsWith('Changes from')), 'the diff caption');
+    assert.ok(await frame.evaluate(() => document.querySelectorAll('#factlens-a11y-panel tbody tr').length > 3));
+  } finally {
+    await ctx.close();
+  }
+});
