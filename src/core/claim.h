@@ -21,9 +21,10 @@ using Day = int32_t;
 struct Claim {
     ClaimKind kind = ClaimKind::Count;
     double value = kNone;      // money in whole currency units (1.2e12); percent as 9.2; none for date/period;
-                               // for a range ("between 5 and 10", "30-40 percent") the first number
-    double low = kNone;        // bounds implied by the qualifier; none = open
-    double high = kNone;
+                               // for a range ("between 5 and 10", "30-40 percent") the first number;
+                               // signed ("-2.5%", "minus 0.1 percent"); always finite, |value| <= 1e300
+    double low = kNone;        // bounds implied by the qualifier, or a range's ends in order; none = open;
+    double high = kNone;       // low <= value <= high whenever they are present
     uint32_t start = 0, end = 0;            // UTF-8 byte offsets of the claim's text
     const char* unit = nullptr;             // ISO 4217 code, "%", "pp", "bp", or a unit from the engine's table
     uint32_t noun_start = 0, noun_end = 0;  // counted noun (counts) in the text, when unit is null
@@ -33,8 +34,9 @@ struct Claim {
     const char* hedge = nullptr;            // "expected", "forecast", "target"
     Day period_start = 0, period_end = 0;   // the time the fact refers to (or, for date/period, denotes)
     int32_t pair = -1;                      // index of the linked conversion claim in the same article
-    double rate = kNone;                    // with a pair: this value / the pair's value (the implied rate)
-    const char* pair_unit = nullptr;        // with a pair: the pair's currency, so rate is "<unit> per <pair_unit>"
+    double rate = kNone;                    // with a pair: this value / the pair's value (the implied rate);
+                                            // none when either value is zero or their signs differ
+    const char* pair_unit = nullptr;        // with a rate: the pair's currency, so rate is "<unit> per <pair_unit>"
     bool ambiguous = false;                 // currency could not be decided from context ($, ¥)
 };
 

@@ -2,6 +2,7 @@
 // conversion pairs). One pass over the text in blocks of about 64 KiB, so memory stays proportional
 // to the claims found, not to the tokens.
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -61,21 +62,119 @@ bool is_url_run(const Block& b, size_t first, size_t last) {
     return slash && dot_word;
 }
 
+// A minus sign right before token i: "-2.5%", "−3 billion" (U+2212 is folded to '-'), "minus 0.1
+// percent"; the sign's token, or SIZE_MAX. A '-' must be glued to what follows and stand apart from
+// what precedes it (a space, a line start or "("), so "COVID-19" and "2026-2030" carry no sign.
+size_t sign_before(const Block& b, size_t i) {
+    if (i == 0 || i > b.n()) return SIZE_MAX;
+    if (b.is(i - 1, "minus")) return i - 1;
+    if (b.sym(i - 1, '-') && b.attached(i) && (!b.attached(i - 1) || (i >= 2 && b.sym(i - 2, '('))))
+        return i - 1;
+    return SIZE_MAX;
+}
+
+// What a number phrase measures, from the words around it: money (a currency before or after it),
+// an exchange rate, a percent, percentage points, basis points, or a quantity with a unit. Fills c's
+// kind and unit and widens [first_tok, last_tok] over the markers; false when nothing marks it (a
+// count, a year). A currency marker never reaches back to prev_last, the previous claim's last token.
+bool classify(const Block& b, const NumPhrase& p, size_t prev_last, Claim& c, size_t& first_tok, size_t& last_tok) {
+    Money money;
+    if (currency_before(b, p.first, &money) && (prev_last == SIZE_MAX || money.first > prev_last)) {
+        c.kind = ClaimKind::Money;
+        c.unit = money.code;
+        c.ambiguous = money.ambiguous;
+        first_tok = money.first;
+        // "$5 billion yuan" never happens; but "¥" before "yen" decides JPY.
+        Money after;
+        if (currency_after(b, p.last + 1, &after)) { c.unit = after.code; c.ambiguous = false; last_tok = after.last; }
+        return true;
+    }
+    if (currency_after(b, p.last + 1, &money)) {
+        c.kind = ClaimKind::Money;
+        c.unit = money.code;
+        last_tok = money.last;
+        // An exchange rate: "6.9843 yuan per dollar"
+        Money per;
+        if (b.is(last_tok + 1, "per") && currency_after(b, last_tok + 2, &per)) {
+            c.kind = ClaimKind::Quantity;
+            static const struct { const char* a; const char* b; const char* name; } kRates[] = {
+                {"CNY", "USD", "CNY per USD"}, {"USD", "CNY", "USD per CNY"}, {"CNY", "EUR", "CNY per EUR"},
+                {"JPY", "USD", "JPY per USD"}, {"HKD", "USD", "HKD per USD"}, {"CNY", "HKD", "CNY per HKD"},
+            };
+            c.unit = "exchange rate";
+            for (const auto& r : kRates)
+                if (!std::strcmp(r.a, money.code) && !std::strcmp(r.b, per.code)) c.unit = r.name;
+            last_tok = per.last;
+        }
+        return true;
+    }
+    const size_t j = p.last + 1;
+    // "points" or "point": "0.8 percentage point", "a 1 basis point cut".
+    const auto points = [&](size_t k) { return b.is(k, "points") || b.is(k, "point"); };
+    const auto set = [&](ClaimKind kind, const char* unit, size_t last) {
+        c.kind = kind;
+        c.unit = unit;
+        last_tok = last;
+        return true;
+    };
+    if (b.sym(j, '%') && (b.attached(j) || !p.has_scale)) return set(ClaimKind::Percent, "%", j);
+    if (b.lk(j) == LexKind::Percent) return points(j + 1) ? set(ClaimKind::Percent, "pp", j + 1) : set(ClaimKind::Percent, "%", j);
+    if (b.is(j, "per") && b.is(j + 1, "cent")) return set(ClaimKind::Percent, "%", j + 1);
+    if (b.is(j, "percentage") && points(j + 1)) return set(ClaimKind::Percent, "pp", j + 1);
+    if (b.is(j, "basis") && points(j + 1)) return set(ClaimKind::Percent, "bp", j + 1);
+    if (b.is(j, "bps") || (b.word(j) && b.str(j) == "bp")) return set(ClaimKind::Percent, "bp", j);
+    // Units, durations ("5 years") and multiples ("2 times") included; a spelled "one" is no
+    // measure ("one time").
+    if (b.lk(j) == LexKind::Unit && (p.digits || p.value >= 2 || p.has_scale))
+        return set(ClaimKind::Quantity, b.t[j].lex->name, j);
+    return false;
+}
+
 } // namespace
 
+// The first line break in text[from, limit), or limit.
+static size_t find_newline(std::string_view text, size_t from, size_t limit) {
+    if (from >= limit) return limit;
+    const void* hit = std::memchr(text.data() + from, '\n', limit - from);
+    return hit ? (size_t)((const char*)hit - text.data()) : limit;
+}
+
+// The first space, tab or carriage return in text[from, limit), or limit. A plain loop: it stops at
+// the first hit, so it reads no more than the block it ends.
+static size_t find_blank(std::string_view text, size_t from, size_t limit) {
+    for (size_t i = from; i < limit; ++i)
+        if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r') return i;
+    return limit;
+}
+
 void Extractor::run() {
+    // Blocks of about 64 KiB, cut after a line break when one comes within 1 MiB of the block's
+    // start, else after a space or tab, else (a run of 1 MiB with neither) at a code-point boundary.
+    // Every search is bounded by that 1 MiB window and starts where the last one stopped, so a text
+    // with no line break costs one pass, not one pass per block.
     const size_t kBlock = 64 * 1024;
+    const size_t kMaxBlock = 1u << 20;
     size_t pos = 0;
+    // Line breaks: the text before nl_searched has been searched; nl_found is the first line break
+    // found there at or past the current block's end (npos: none).
+    size_t nl_searched = 0;
+    size_t nl_found = std::string_view::npos;
     while (pos < text.size()) {
         size_t end = std::min(text.size(), pos + kBlock);
         if (end < text.size()) {
-            size_t nl = text.find('\n', end);
-            // Cut at a line break; a single line longer than 1 MiB is cut at a space.
-            if (nl != std::string_view::npos && nl - pos < (1u << 20)) end = nl + 1;
-            else {
-                size_t sp = text.find(' ', end);
-                end = (sp != std::string_view::npos && sp - pos < (1u << 20)) ? sp + 1 : std::min(text.size(), pos + (1u << 20));
-                end = utf8_floor_boundary(text, end);
+            const size_t limit = std::min(text.size(), pos + kMaxBlock);
+            if (nl_found == std::string_view::npos || nl_found < end) {
+                const size_t from = std::max(end, nl_searched);
+                const size_t at = find_newline(text, from, limit);
+                nl_found = at < limit ? at : std::string_view::npos;
+                nl_searched = std::max(nl_searched, at);
+            }
+            if (nl_found != std::string_view::npos && nl_found < limit) {
+                end = nl_found + 1;
+            } else {
+                // A space search scans at most up to the cut it finds, or to limit, which is then the cut.
+                const size_t sp = find_blank(text, end, limit);
+                end = sp < limit ? sp + 1 : utf8_floor_boundary(text, limit);
                 if (end <= pos) end = utf8_ceil_boundary(text, pos + 1);
             }
         }
@@ -139,7 +238,10 @@ void Extractor::block(size_t begin, size_t end) {
         }
     }
 
+    // Claims come in text order and never overlap: one that would reach back into the previous
+    // claim is dropped (each recognizer avoids that; this is the guarantee).
     auto emit = [&](Claim c, size_t tf, size_t tl) {
+        if (!claim_toks.empty() && tf <= claim_toks.back().second) return;
         c.start = toks[tf].start;
         c.end = toks[tl].end;
         out.push_back(c);
@@ -178,7 +280,12 @@ void Extractor::block(size_t begin, size_t end) {
             }
             // Not facts: names and versions glued to letters (6G, G20, COVID-19), ordinals (15th),
             // clock times, phone and registration numbers, list bullets.
-            if (i > 0 && b.attached(i) && (toks[i - 1].type == TokType::Word || b.sym(i - 1, '-') || b.sym(i - 1, '+') ||
+            // A currency glued before ("Rs1.5", "USD5") and a minus sign ("-2.5%") are not names.
+            Money glued_money;
+            const bool glued_currency = currency_before(b, i, &glued_money) && b.t[glued_money.first].type == TokType::Word;
+            const bool signed_number = sign_before(b, i) == i - 1;
+            if (i > 0 && b.attached(i) && !glued_currency && !signed_number &&
+                (toks[i - 1].type == TokType::Word || b.sym(i - 1, '-') || b.sym(i - 1, '+') ||
                                            b.sym(i - 1, '#') || b.sym(i - 1, '/') || b.sym(i - 1, ':') || b.sym(i - 1, '.'))) {
                 // skip the rest of the glued run too
                 while (i + 1 < n && b.attached(i + 1) && toks[i + 1].type != TokType::Newline) ++i;
@@ -186,6 +293,14 @@ void Extractor::block(size_t begin, size_t end) {
             }
             if (b.word(i + 1) && b.attached(i + 1)) {
                 const LexKind k = b.lk(i + 1);
+                if (k != LexKind::Scale && k != LexKind::Unit && k != LexKind::Currency && k != LexKind::Percent) {
+                    while (i + 1 < n && b.attached(i + 1) && toks[i + 1].type != TokType::Newline) ++i;
+                    continue;
+                }
+            }
+            // A compound modifier: "the 10-year yield", "a 5-day week" (but "1-trillion-yuan" is an amount).
+            if (b.sym(i + 1, '-') && b.attached(i + 1) && b.word(i + 2) && b.attached(i + 2)) {
+                const LexKind k = b.lk(i + 2);
                 if (k != LexKind::Scale && k != LexKind::Unit && k != LexKind::Currency && k != LexKind::Percent) {
                     while (i + 1 < n && b.attached(i + 1) && toks[i + 1].type != TokType::Newline) ++i;
                     continue;
@@ -254,82 +369,132 @@ void Extractor::block(size_t begin, size_t end) {
         }
         apply_scale(b, &p);
         if (!(p.value <= kMaxValue)) { i = p.last; continue; }
+        // The last token of this block's previous claim: nothing of this one may reach back into it.
+        const size_t prev_last = claim_toks.empty() ? SIZE_MAX : claim_toks.back().second;
+        const auto after_prev = [&](size_t tok) { return prev_last == SIZE_MAX || tok > prev_last; };
+        size_t sign_tok = p.digits ? sign_before(b, p.first) : (b.is(p.first - 1, "minus") ? p.first - 1 : SIZE_MAX);
+        if (sign_tok != SIZE_MAX && !after_prev(sign_tok)) sign_tok = SIZE_MAX;
+        if (sign_tok != SIZE_MAX) p.value = -p.value;
+        const size_t lead_tok = sign_tok != SIZE_MAX ? sign_tok : p.first;
 
-        // Ranges: "between 5 and 10 percent", "30-40 percent", "1.5–2 billion yuan". The unit and
-        // the scale come after the second number and apply to both.
+        // Ranges with the unit and the scale after the second number only, applying to both:
+        // "between 5 and 10 percent", "30-40 percent", "1.5–2 billion yuan", "0 to 0.5 percent".
+        // A range given in years is a period ("between 2012 and 2021", "from 2012 to 2021").
         double range_low = kNone, range_high = kNone;
+        bool year_span = false;
         if (p.digits) {
             const size_t k = p.last + 1;
-            const bool between = p.first > 0 && b.is(p.first - 1, "between") && b.is(k, "and") && b.num(k + 1);
-            const bool dash = !between && !p.has_scale && b.num(k + 1) &&
+            const bool between = lead_tok > 0 && b.is(lead_tok - 1, "between") && b.is(k, "and");
+            const bool from = lead_tok > 0 && b.is(lead_tok - 1, "from");
+            const bool to = !p.has_scale && b.is(k, "to");
+            const bool dash = !p.has_scale && b.num(k + 1) &&
                               ((b.sym(k, '-') && b.attached(k) && b.attached(k + 1)) || b.sym(k, 0x2013)) &&
                               !(b.sym(k + 2, '-') && b.num(k + 3));
-            if (between || dash) {
+            size_t q_first = k + 1;
+            size_t q_sign = (between || to) ? sign_before(b, k + 2) : SIZE_MAX;
+            if (q_sign == k + 1) q_first = k + 2;
+            else q_sign = SIZE_MAX;
+            if ((between || to || dash) && b.num(q_first) && !(b.attached(q_first) && b.word(q_first - 1))) {
                 NumPhrase q;
-                q.first = q.last = k + 1;
+                q.first = q.last = q_first;
                 q.digits = true;
-                q.value = parse_digits(b.str(k + 1), &q.integer, &q.commas, &q.digit_count);
+                q.value = parse_digits(b.str(q_first), &q.integer, &q.commas, &q.digit_count);
                 apply_scale(b, &q);
-                if (q.value <= kMaxValue) {
-                    if (!p.has_scale && q.has_scale) p.value = decimal_value(b.str(p.first), q.scale_exp);
-                    if (between || q.value > p.value) {
-                        range_low = p.value;
-                        range_high = q.value;
-                        p.last = q.last;
-                        p.has_scale = p.has_scale || q.has_scale;
-                    }
+                if (q_sign != SIZE_MAX) q.value = -q.value;
+                double low = p.value;
+                bool ok = q.value <= kMaxValue && q.value >= -kMaxValue;
+                if (ok && !p.has_scale && q.has_scale) {
+                    // "between 1.5 and 2 billion": the first number takes the second's scale, but a
+                    // year never does ("between 2025 and 5 trillion dollars" is no range).
+                    if (is_year(p)) ok = false;
+                    else low = decimal_value(b.str(p.first), q.scale_exp) * (sign_tok != SIZE_MAX ? -1 : 1);
+                    if (!(std::fabs(low) <= kMaxValue)) ok = false;
+                }
+                if (ok && is_year(p) && is_year(q) && q.value > p.value && q_sign == SIZE_MAX && sign_tok == SIZE_MAX &&
+                    (between || to)) {
+                    year_span = true;
+                } else if (ok && from) {
+                    ok = false;  // "from 5 to 7 percent" is a change, two claims
+                } else if (ok && !between) {
+                    // "to" and a dash only rise ("a 10-5 win" is a score); "2 to 3 March" is a date.
+                    ok = q.value > low && b.lk(q.last + 1) != LexKind::Month;
+                }
+                if (ok) {
+                    p.value = low;
+                    range_low = std::min(low, q.value);
+                    range_high = std::max(low, q.value);
+                    p.last = q.last;
+                    p.has_scale = p.has_scale || q.has_scale;
                 }
             }
         }
 
         Claim c;
         c.value = p.value;
-        Money money;
-        size_t first_tok = p.first, last_tok = p.last;
-        bool classified = false;
-        if (currency_before(b, p.first, &money)) {
-            c.kind = ClaimKind::Money;
-            c.unit = money.code;
-            c.ambiguous = money.ambiguous;
-            first_tok = money.first;
-            classified = true;
-            // "$5 billion yuan" never happens; but "¥" before "yen" decides JPY.
-            Money after;
-            if (currency_after(b, p.last + 1, &after)) { c.unit = after.code; c.ambiguous = false; last_tok = after.last; }
-        } else if (currency_after(b, p.last + 1, &money)) {
-            c.kind = ClaimKind::Money;
-            c.unit = money.code;
-            last_tok = money.last;
-            classified = true;
-            // An exchange rate: "6.9843 yuan per dollar"
-            Money per;
-            if (b.is(last_tok + 1, "per") && currency_after(b, last_tok + 2, &per)) {
-                c.kind = ClaimKind::Quantity;
-                static const struct { const char* a; const char* b; const char* name; } kRates[] = {
-                    {"CNY", "USD", "CNY per USD"}, {"USD", "CNY", "USD per CNY"}, {"CNY", "EUR", "CNY per EUR"},
-                    {"JPY", "USD", "JPY per USD"}, {"HKD", "USD", "HKD per USD"}, {"CNY", "HKD", "CNY per HKD"},
-                };
-                c.unit = "exchange rate";
-                for (const auto& r : kRates)
-                    if (!std::strcmp(r.a, money.code) && !std::strcmp(r.b, per.code)) c.unit = r.name;
-                last_tok = per.last;
+        size_t first_tok = lead_tok, last_tok = p.last;
+        bool classified = classify(b, p, prev_last, c, first_tok, last_tok);
+        if (classified && c.kind == ClaimKind::Money && first_tok != lead_tok && sign_tok == SIZE_MAX) {
+            // "-$3 billion": the sign before the currency marker.
+            const size_t s = sign_before(b, first_tok);
+            if (s != SIZE_MAX && after_prev(s)) {
+                c.value = -c.value;
+                if (!is_none(range_low)) { const double l = range_low; range_low = -range_high; range_high = -l; }
+                first_tok = s;
             }
         }
-        if (!classified) {
-            size_t j = p.last + 1;
-            if (b.sym(j, '%') && (b.attached(j) || !p.has_scale)) {
-                c.kind = ClaimKind::Percent; c.unit = "%"; last_tok = j; classified = true;
-            } else if (b.lk(j) == LexKind::Percent) {
-                c.kind = ClaimKind::Percent; c.unit = "%"; last_tok = j; classified = true;
-                if (b.is(j + 1, "points")) { c.unit = "pp"; last_tok = j + 1; }
-            } else if (b.is(j, "per") && b.is(j + 1, "cent")) {
-                c.kind = ClaimKind::Percent; c.unit = "%"; last_tok = j + 1; classified = true;
-            } else if (b.is(j, "percentage") && b.is(j + 1, "points")) {
-                c.kind = ClaimKind::Percent; c.unit = "pp"; last_tok = j + 1; classified = true;
-            } else if (b.is(j, "basis") && b.is(j + 1, "points")) {
-                c.kind = ClaimKind::Percent; c.unit = "bp"; last_tok = j + 1; classified = true;
-            } else if (b.lk(j) == LexKind::Unit && !(p.digits == false && b.t[j].lex->name[0] == 'y')) {
-                c.kind = ClaimKind::Quantity; c.unit = b.t[j].lex->name; last_tok = j; classified = true;
+        if (year_span && !classified) {
+            c = Claim{};
+            c.kind = ClaimKind::Period;
+            c.period_start = make_day((int)range_low, 1, 1);
+            c.period_end = make_day((int)range_high, 12, 31);
+            b.context_year = (int)range_high;
+            emit(c, p.first, p.last);
+            i = p.last;
+            continue;
+        }
+        if (year_span) range_low = range_high = kNone;  // years with a unit: not a range
+        if (classified && is_none(range_low) && c.kind != ClaimKind::Date) {
+            // Ranges with the unit on both ends: "$3 billion to $4 billion", "40%–45%",
+            // "between 2% and 3%". Both ends must carry the same unit.
+            const size_t k = last_tok + 1;
+            const bool between = first_tok > 0 && b.is(first_tok - 1, "between") && b.is(k, "and");
+            const bool from = first_tok > 0 && b.is(first_tok - 1, "from");
+            const bool to = b.is(k, "to") && !from;
+            const bool dash = (b.sym(k, '-') && b.attached(k) && b.attached(k + 1)) || b.sym(k, 0x2013);
+            if (between || to || dash) {
+                // The second end's number: right after the connector, after its sign, or after its
+                // currency marker ("$4", "US$4", "-$4").
+                size_t q0 = SIZE_MAX;
+                for (size_t j = k + 1; j <= k + 4 && j < n && q0 == SIZE_MAX; ++j) {
+                    if (!b.num(j)) continue;
+                    Money m;
+                    size_t lead = j;
+                    if (currency_before(b, j, &m)) lead = m.first;
+                    const size_t s = sign_before(b, lead);
+                    if (s != SIZE_MAX) lead = s;
+                    if (lead == k + 1) q0 = j;
+                    else break;
+                }
+                if (q0 != SIZE_MAX && !(b.attached(q0) && b.word(q0 - 1))) {
+                    NumPhrase q;
+                    q.first = q.last = q0;
+                    q.digits = true;
+                    q.value = parse_digits(b.str(q0), &q.integer, &q.commas, &q.digit_count);
+                    apply_scale(b, &q);
+                    Claim d;
+                    d.value = q.value;
+                    size_t qf = q0, ql = q.last;
+                    if (q.value <= kMaxValue && classify(b, q, last_tok, d, qf, ql) && d.kind == c.kind &&
+                        std::strcmp(d.unit, c.unit) == 0) {
+                        if (sign_before(b, qf) == k + 1) d.value = -d.value;
+                        if (between || d.value > c.value) {
+                            range_low = std::min(c.value, d.value);
+                            range_high = std::max(c.value, d.value);
+                            last_tok = ql;
+                            if (d.ambiguous != c.ambiguous) c.ambiguous = c.ambiguous && d.ambiguous;
+                        }
+                    }
+                }
             }
         }
         if (!classified && is_year(p) && is_none(range_low)) {
@@ -347,7 +512,9 @@ void Extractor::block(size_t begin, size_t end) {
             // A count: the noun that follows ("6,000 AI companies", "1.78 million units").
             size_t j = p.last + 1;
             size_t noun_first = j, noun_last = SIZE_MAX;
-            for (int words = 0; words < 4 && j < n; ++j) {
+            // At most 4 words and 8 tokens: a glued "6m" inside the phrase is stepped over but
+            // counted, or a run of them ("6m\t6m\t...") would be rescanned for every count.
+            for (int words = 0, steps = 0; words < 4 && steps < 8 && j < n; ++j, ++steps) {
                 if (b.content(j) && !b.is(j, "more") &&
                     !b.is(j, "less")) {
                     // "key 6G technologies": a glued number+letters name is part of the phrase
@@ -368,7 +535,7 @@ void Extractor::block(size_t begin, size_t end) {
             }
         }
         if (!is_none(range_low)) {
-            c.value = c.low = range_low;
+            c.low = range_low;  // c.value stays the first number
             c.high = range_high;
             c.qualifier = "between";
         } else {
@@ -399,7 +566,8 @@ void Extractor::block(size_t begin, size_t end) {
         }
         // "the same months in 2024": the months of the period this one is compared with.
         if (of >= 3 && b.is(of - 1, "in") && (b.is(of - 2, "months") || b.is(of - 2, "period")) && b.is(of - 3, "same")) {
-            for (size_t m = k; m-- > first_claim;) {
+            // At most 16 claims back, as find_period below: a run-on block must not make this quadratic.
+            for (size_t m = k; m-- > first_claim && m + 16 >= k;) {
                 const Claim& prev = out[m];
                 if (prev.kind != ClaimKind::Period || day_year(prev.period_start) != day_year(prev.period_end)) continue;
                 const int y = day_year(out[k].period_start);
@@ -518,7 +686,7 @@ void Extractor::block(size_t begin, size_t end) {
         }
         // A bare "$" or "¥": the sentence decides, else the rest of the text around it; where
         // neither does, the claim stays ambiguous (USD for "$", CNY for "¥").
-        if (c.kind == ClaimKind::Money && c.ambiguous) {
+        if (c.kind == ClaimKind::Money && c.ambiguous && std::strcmp(c.unit, "INR") != 0) {  // "Rs" stays as it is
             const bool yen = toks[tf].type == TokType::Symbol && toks[tf].sym == 0xA5;
             // The sentence, but at most 40 tokens each way (a run-on "sentence" must not make this
             // quadratic); then the whole block.
@@ -556,10 +724,14 @@ void Extractor::block(size_t begin, size_t end) {
                 c.pair = (int32_t)(base + k + 1);
                 out[k + 1].pair = (int32_t)(base + k);
                 Claim& d = out[k + 1];
-                c.rate = c.value / d.value;  // e.g. 1.2e12 CNY / 171.39e9 USD = 7.0016 CNY per USD
-                d.rate = d.value / c.value;
-                c.pair_unit = d.unit;
-                d.pair_unit = c.unit;
+                // A rate only from two finite values of the same sign: "(about $0)" implies none.
+                if (std::isfinite(c.value) && std::isfinite(d.value) && c.value / d.value > 0 &&
+                    std::isfinite(c.value / d.value) && std::isfinite(d.value / c.value)) {
+                    c.rate = c.value / d.value;  // e.g. 1.2e12 CNY / 171.39e9 USD = 7.0016 CNY per USD
+                    d.rate = d.value / c.value;
+                    c.pair_unit = d.unit;
+                    d.pair_unit = c.unit;
+                }
                 d.subject_start = c.subject_start;
                 d.subject_end = c.subject_end;
                 d.hedge = c.hedge;

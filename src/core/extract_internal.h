@@ -58,7 +58,7 @@ struct Block {
         if (i > 0 && t[i - 1].type == TokType::Word) {
             std::string_view w = str(i - 1);
             if (w.size() == 1 || lk(i - 1) == LexKind::Month || w == "Mr" || w == "Ms" || w == "Dr" || w == "No" ||
-                w == "Co" || w == "Inc" || w == "Ltd" || w == "St" || w == "vs" || w == "approx")
+                w == "Co" || w == "Inc" || w == "Ltd" || w == "St" || w == "vs" || w == "approx" || w == "Rs")
                 return false;
         }
         if (i + 1 < n() && t[i + 1].type == TokType::Word) {
@@ -82,7 +82,6 @@ struct NumPhrase {
 };
 
 // Numbers (number_phrase.cpp).
-std::string plain_digits(std::string_view s);
 double decimal_value(std::string_view s, int exp10);
 double parse_digits(std::string_view s, bool* integer, bool* commas, int* ndigits);
 bool parse_spelled(const Block& b, size_t i, NumPhrase* p);

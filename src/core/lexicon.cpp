@@ -37,6 +37,9 @@ const Row kRows[] = {
     {"thousand", sc(1e3)}, {"k", sc(1e3)}, {"million", sc(1e6)}, {"millions", sc(1e6)}, {"m", sc(1e6)},
     {"mn", sc(1e6)}, {"mln", sc(1e6)}, {"billion", sc(1e9)}, {"billions", sc(1e9)}, {"bn", sc(1e9)},
     {"b", sc(1e9)}, {"trillion", sc(1e12)}, {"trillions", sc(1e12)}, {"tn", sc(1e12)}, {"trln", sc(1e12)},
+    // South Asian scales: a lakh is 10^5, a crore 10^7; "lakh crore" is 10^12 (number_phrase.cpp).
+    {"lakh", sc(1e5)}, {"lakhs", sc(1e5)}, {"lac", sc(1e5)}, {"lacs", sc(1e5)}, {"crore", sc(1e7)},
+    {"crores", sc(1e7)}, {"cr", sc(1e7)},
     {"first", kind(LexKind::Ordinal)},
     // Places: value is the currency cue (1 CNY, 2 JPY, 3 USD, 4 HKD, 5 AUD, 6 CAD, 7 SGD, 8 TWD).
     {"china", place(1)}, {"chinese", place(1)}, {"beijing", place(1)}, {"shanghai", place(1)},
@@ -55,7 +58,7 @@ const Row kRows[] = {
     {"euro", cur("EUR")}, {"euros", cur("EUR")}, {"eur", cur("EUR")}, {"pound", cur("GBP")},
     {"pounds", cur("GBP")}, {"sterling", cur("GBP")}, {"gbp", cur("GBP")}, {"yen", cur("JPY")},
     {"jpy", cur("JPY")}, {"won", cur("KRW")}, {"krw", cur("KRW")}, {"rupee", cur("INR")},
-    {"rupees", cur("INR")}, {"inr", cur("INR")}, {"rouble", cur("RUB")}, {"roubles", cur("RUB")},
+    {"rupees", cur("INR")}, {"inr", cur("INR")}, {"rs", cur("INR")}, {"rouble", cur("RUB")}, {"roubles", cur("RUB")},
     {"ruble", cur("RUB")}, {"rubles", cur("RUB")}, {"rub", cur("RUB")}, {"franc", cur("CHF")},
     {"francs", cur("CHF")}, {"chf", cur("CHF")}, {"real", cur("BRL")}, {"reais", cur("BRL")},
     {"brl", cur("BRL")}, {"peso", cur("MXN")}, {"pesos", cur("MXN")}, {"mxn", cur("MXN")},
@@ -78,7 +81,10 @@ const Row kRows[] = {
     {"kilograms", unit("kg")}, {"barrels", unit("barrels")}, {"bpd", unit("barrels per day")},
     {"pips", unit("pips")}, {"gb", unit("GB")}, {"tb", unit("TB")}, {"mb", unit("MB")},
     {"hectares", unit("hectares")}, {"acres", unit("acres")}, {"degrees", unit("degrees")},
-    {"years", unit("years")}, {"months", unit("months")}, {"days", unit("days")}, {"hours", unit("hours")},
+    {"years", unit("years")}, {"months", unit("months")}, {"weeks", unit("weeks")}, {"days", unit("days")},
+    {"hours", unit("hours")}, {"decades", unit("decades")},
+    // A multiple: "2 times", "2.5 times higher" (as "tenfold": a quantity in "times").
+    {"times", unit("times")},
     {"january", month(1)}, {"jan", month(1)}, {"february", month(2)}, {"feb", month(2)}, {"march", month(3)},
     {"mar", month(3)}, {"april", month(4)}, {"apr", month(4)}, {"may", month(5)}, {"june", month(6)},
     {"jun", month(6)}, {"july", month(7)}, {"jul", month(7)}, {"august", month(8)}, {"aug", month(8)},

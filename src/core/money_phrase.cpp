@@ -17,6 +17,8 @@ namespace detail {
 bool currency_before(const Block& b, size_t i, Money* m) {
     if (i == 0) return false;
     size_t j = i - 1;
+    // "Rs. 500": the abbreviation's period stands between.
+    if (b.sym(j, '.') && j > 0 && b.attached(j) && b.word(j - 1) && (b.str(j - 1) == "Rs" || b.str(j - 1) == "RS")) --j;
     if (b.t[j].type == TokType::Symbol) {
         char32_t c = b.t[j].sym;
         const char* code = nullptr;
@@ -58,9 +60,13 @@ bool currency_before(const Block& b, size_t i, Money* m) {
     if (b.lk(j) == LexKind::Currency) {
         std::string_view w = b.str(j);
         bool upper = w.size() == 3 && w[0] >= 'A' && w[0] <= 'Z' && w[2] >= 'A' && w[2] <= 'Z';
-        if (upper || w == "RMB") {
+        // "Rs" is the rupee of India, but also of Pakistan, Sri Lanka and Nepal: INR, ambiguous.
+        const bool rupees = w == "Rs" || w == "RS";
+        if (upper || w == "RMB" || rupees) {
             m->code = b.t[j].lex->name;
-            m->first = m->last = j;
+            m->ambiguous = rupees;
+            m->first = j;
+            m->last = i - 1;
             return true;
         }
     }

@@ -1,5 +1,6 @@
 // Number phrases: digits, spelled numbers, scales, qualifiers and the bounds they imply.
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -12,17 +13,6 @@
 
 namespace factlens {
 namespace detail {
-
-// Digits without grouping, as a string strtod reads exactly: "1,234.5" -> "1234.5".
-std::string plain_digits(std::string_view s) {
-    std::string out;
-    size_t dots = std::count(s.begin(), s.end(), '.');
-    for (char c : s) {
-        if (c >= '0' && c <= '9') out += c;
-        else if (c == '.' && dots == 1) out += '.';
-    }
-    return out;
-}
 
 // The value of digits s times 10^exp10, correctly rounded. Fast path: a mantissa below 2^53 and a
 // power of ten up to 10^22 are both exact doubles, so one multiplication or division rounds once.
@@ -48,21 +38,49 @@ double decimal_value(std::string_view s, int exp10) {
         if (e >= 0 && e <= 22) return (double)mant * kPow10[e];
         if (e < 0 && -e <= 22) return (double)mant / kPow10[-e];
     }
-    std::string sci = plain_digits(s) + "e" + std::to_string(exp10);
-    return std::strtod(sci.c_str(), nullptr);
+    // Slow path: strtod on the first 40 significant digits, the rest standing for powers of ten.
+    // A run of a million digits must cost one pass, not a million-digit strtod.
+    std::string sig;
+    long long exp = exp10;
+    after_point = false;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') {
+            if (sig.empty() && c == '0') { if (after_point) --exp; continue; }
+            if (sig.size() < 40) { sig += c; if (after_point) --exp; }
+            else if (!after_point) ++exp;
+        } else if (c == '.' && dots == 1) {
+            after_point = true;
+        }
+    }
+    if (sig.empty()) return 0;
+    exp = std::max(-100000LL, std::min(100000LL, exp));  // far past a double's range either way
+    sig += "e" + std::to_string(exp);
+    return std::strtod(sig.c_str(), nullptr);
 }
 
 double parse_digits(std::string_view s, bool* integer, bool* commas, int* ndigits) {
     // A single "." is a decimal point; commas group thousands. "1.234.567" (European grouping) is
     // read as grouping when there is more than one ".".
-    const size_t dots = std::count(s.begin(), s.end(), '.');
-    int nd = 0;
+    size_t dots = 0;
+    int nd = 0, sig_before_dot = 0, sig = 0;  // significant digits: from the first non-zero one
     for (char c : s) {
-        if (c >= '0' && c <= '9') ++nd;
-        else if (c == ',') *commas = true;
+        if (c >= '0' && c <= '9') {
+            ++nd;
+            if (sig || c != '0') {
+                ++sig;
+                if (!dots) ++sig_before_dot;
+            }
+        } else if (c == ',') {
+            *commas = true;
+        } else if (c == '.') {
+            ++dots;
+        }
     }
     *integer = dots != 1;
     *ndigits = nd;
+    // Past 309 digits before the point the value overflows a double: say so without reading the
+    // run again (a run of a million digits costs this one pass).
+    if ((dots == 1 ? sig_before_dot : sig) > 309) return HUGE_VAL;
     return decimal_value(s, 0);
 }
 
@@ -99,15 +117,19 @@ void apply_scale(const Block& b, NumPhrase* p) {
     if (b.lk(j) == LexKind::Scale) {
         const std::string_view w = b.str(j);
         // One-letter scales ("m", "b", "k") only when glued to the digits: "35m", not "35 m".
-        if (w.size() <= 2 && w != "bn" && w != "mn" && w != "tn" && !b.attached(j)) return;
+        if (w.size() <= 2 && w != "bn" && w != "mn" && w != "tn" && w != "cr" && !b.attached(j)) return;
+        // Every scale is a power of ten; "lakh crore" and "thousand crore" multiply (10^5 x 10^7).
+        int exp10 = (int)std::lround(std::log10(b.t[j].lex->value));
+        if (b.lk(j + 1) == LexKind::Scale && b.t[j + 1].lex->value == 1e7 && b.t[j].lex->value < 1e7) {
+            ++j;
+            exp10 += 7;
+        }
         // Scale in decimal, so 1.78 million is exactly 1780000 (not 1779999.9999999998).
         if (p->digits) {
-            const double mult = b.t[j].lex->value;
-            int exp10 = mult >= 1e12 ? 12 : mult >= 1e9 ? 9 : mult >= 1e6 ? 6 : 3;
             p->value = decimal_value(b.str(p->first), exp10);
             p->scale_exp = exp10;
         } else {
-            p->value *= b.t[j].lex->value;
+            p->value *= std::pow(10.0, exp10);
         }
         p->last = j;
         p->has_scale = true;
@@ -138,6 +160,7 @@ size_t find_qualifier(const Block& b, size_t i, Claim& c) {
     if (b.is(j, "to") && j > 0 && b.is(j - 1, "up")) { c.qualifier = "up to"; set_bounds(c, Bound::High); return j - 1; }
     if (b.lk(j) == LexKind::Qualifier) {
         const LexEntry& e = *b.t[j].lex;
+        if (b.is(j, "top") && j > 0 && b.is(j - 1, "the")) return i;  // "the top 10%" is a group, not a bound
         c.qualifier = e.name;
         set_bounds(c, e.bound);
         return j;

@@ -246,9 +246,9 @@ TEST_CASE("ranges: between X and Y, X-Y, with the unit and scale after Y", "[ext
         {"between 5 and 10 percent of firms", ClaimKind::Percent, 5, 10, "%"},
         {"grew 30-40 percent", ClaimKind::Percent, 30, 40, "%"},
         {"worth 1.5\xE2\x80\x93" "2 billion yuan", ClaimKind::Money, 1.5e9, 2e9, "CNY"},
-        {"between $3 billion and $4 billion", ClaimKind::Money, 3e9, 3e9, "USD"},  // see below
+        {"between $3 billion and $4 billion", ClaimKind::Money, 3e9, 4e9, "USD"},  // a unit on each end
     };
-    for (int k = 0; k < 3; ++k) {
+    for (int k = 0; k < 4; ++k) {
         const Case& c = cases[k];
         auto cs = run(c.text);
         INFO(c.text);
@@ -260,8 +260,9 @@ TEST_CASE("ranges: between X and Y, X-Y, with the unit and scale after Y", "[ext
         CHECK(unit_is(cs[0], c.unit));
         CHECK(std::string(cs[0].qualifier) == "between");
     }
-    // Two currency amounts are two claims; a year range stays a period; a phone number is no range.
-    CHECK(run("between $3 billion and $4 billion").size() == 2);
+    // Two amounts in different currencies are two claims; a year range stays a period; a phone
+    // number is no range. (Before issue #10, "between $3 billion and $4 billion" was two claims too.)
+    CHECK(run("between $3 billion and 4 billion yuan").size() == 2);
     auto years = run("during 2026-2030");
     REQUIRE(years.size() == 1);
     CHECK(years[0].kind == ClaimKind::Period);
