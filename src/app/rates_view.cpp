@@ -164,8 +164,12 @@ void rates_chart(AppState& s, ImVec2 size) {
         ImGui::EndChild();
         return;
     }
-    ImGui::Text("%s: the reference rate (%s) and each source's implied rate", c.chart_unit.c_str(),
-                c.chart_source.empty() ? "none" : c.chart_source.c_str());
+    // At most kChartPairs bars: past that a chart of intervals is ink, not information (the table
+    // lists them all), and the frame must not walk tens of thousands of pairs.
+    constexpr int kChartPairs = 300;
+    ImGui::Text("%s: the reference rate (%s) and each source's implied rate%s", c.chart_unit.c_str(),
+                c.chart_source.empty() ? "none" : c.chart_source.c_str(),
+                c.checks.size() > (size_t)kChartPairs ? " (the first 300 pairs)" : "");
     const float top = ImGui::GetCursorScreenPos().y + 2 * k;
     const float left = origin.x + 4.2f * em, right = origin.x + avail.x - 1.0f * em;
     const float bottom = origin.y + avail.y - 1.6f * em;
@@ -216,7 +220,7 @@ void rates_chart(AppState& s, ImVec2 size) {
     int hovered = -1;
     ImRect placed[64];  // labels drawn so far: a new one moves down until it overlaps none
     int n_placed = 0;
-    for (int i = 0; i < (int)c.checks.size(); ++i) {
+    for (int i = 0; i < (int)c.checks.size() && i < kChartPairs; ++i) {
         const PairCheck& p = c.checks[(size_t)i];
         if (p.rate_unit != c.chart_unit || !p.rate_day) continue;
         const long d = days_from_civil(day_year(p.rate_day), day_month(p.rate_day), day_dom(p.rate_day));
