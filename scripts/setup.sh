@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(cmake g++ make python3 python3-fonttools emscripten nlohmann-json3-dev catch2
-              chromium fonts-dejavu-core fonts-noto-cjk dpkg-dev xz-utils)
+              chromium fonts-dejavu-core fonts-noto-cjk dpkg-dev xz-utils
+              clang libclang-rt-14-dev llvm-14)  # sanitizer tests and libFuzzer (scripts/fuzz.sh)
 
 IMGUI_VERSION=1.90.1
 IMGUI_ORIG=imgui_${IMGUI_VERSION}+ds.orig.tar.xz

@@ -755,14 +755,25 @@ void Extractor::block(size_t begin, size_t end) {
     }
 }
 
-std::vector<Claim> extract_claims(std::string_view text, const ExtractOptions& opt) {
+// A publication date that is not a real day (a caller's garbage) counts as unknown: date
+// arithmetic on it would overflow.
+static ExtractOptions checked(const ExtractOptions& opt) {
+    ExtractOptions o = opt;
+    if (o.published && !is_valid_day(day_year(o.published), day_month(o.published), day_dom(o.published))) o.published = 0;
+    if (o.published && (day_year(o.published) < 1 || day_year(o.published) > 9999)) o.published = 0;
+    return o;
+}
+
+std::vector<Claim> extract_claims(std::string_view text, const ExtractOptions& opt_in) {
+    const ExtractOptions opt = checked(opt_in);
     std::vector<Claim> out;
     Extractor ex{text, opt, out, {}, {}, {}, {}, {}, {}, 0};
     ex.run();
     return out;
 }
 
-size_t extract_claims_stream(std::string_view text, const ExtractOptions& opt, ClaimSink sink, void* user) {
+size_t extract_claims_stream(std::string_view text, const ExtractOptions& opt_in, ClaimSink sink, void* user) {
+    const ExtractOptions opt = checked(opt_in);
     std::vector<Claim> block_claims;
     Extractor ex{text, opt, block_claims, {}, {}, {}, {}, {}, {}, 0, sink, user, 0};
     ex.run();

@@ -239,7 +239,8 @@ bool load_ecb_csv(std::string_view csv, std::string_view name, RateSource* out, 
                 s.series.push_back(RateSeries{std::string(fields[c]), {}});
             }
             // One point per line at most: reserve for every line left, so no series regrows.
-            const size_t lines_left = (size_t)std::count(csv.begin() + (std::ptrdiff_t)pos, csv.end(), '\n') + 1;
+            // (pos is past the end when the header is the file's last line, with no newline)
+            const size_t lines_left = pos < csv.size() ? (size_t)std::count(csv.begin() + (std::ptrdiff_t)pos, csv.end(), '\n') + 1 : 0;
             for (RateSeries& r : s.series) r.points.reserve(lines_left < 20000 ? lines_left : 20000);  // a huge file grows as it goes
             continue;
         }
@@ -319,9 +320,14 @@ RateQuote find_rate(const RateTable& rates, std::string_view from, std::string_v
             if (!date || p->date < date) { date = p->date; note = p->note; }
         }
         if (!found) continue;
+        const double rate = per[0] / per[1], inverse = per[1] / per[0];
+        if (!std::isfinite(rate) || !std::isfinite(inverse) || !(rate > 0) || !(inverse > 0)) {
+            if (why.empty()) why = "the " + std::string(from) + "/" + std::string(to) + " rate in " + s.name + " is out of range";
+            continue;  // absurd stored rates (1e308 against 5e-324) never give an infinite answer
+        }
         q.ok = true;
-        q.rate = per[0] / per[1];
-        q.inverse = per[1] / per[0];
+        q.rate = rate;
+        q.inverse = inverse;
         q.date = date;
         q.source = (int)si;
         q.note = note;

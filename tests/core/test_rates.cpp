@@ -271,3 +271,25 @@ TEST_CASE("format_converted_value: four significant digits", "[rates]") {
     CHECK(std::string(format_converted_value(6000.4, b, sizeof b)) == "6,000");
     CHECK(std::string(format_converted_value(12.345, b, sizeof b)) == "12.35");
 }
+
+TEST_CASE("rates: fuzz findings stay fixed", "[rates]") {
+    // A header that is the file's last line, with no newline: refused, never a read past the end.
+    RateSource s;
+    std::string why;
+    CHECK_FALSE(load_ecb_csv("Date,USD", "x.csv", &s, &why));
+    CHECK(why == "the file has a header but no rates");
+    // Absurd stored rates never give an infinite answer.
+    RateTable t;
+    REQUIRE(load_reference_rates(R"({"rates": [{"date": "2025-01-14", "base": "USD", "quote": "CNY", "rate": 1e308},
+        {"date": "2025-01-14", "base": "JPY", "quote": "CNY", "rate": 5e-324}]})", "x", &s, &why));
+    t.sources.push_back(s);
+    RateQuote q = find_rate(t, "USD", "JPY", {20250114});
+    CHECK_FALSE(q.ok);
+    CHECK(q.error.find("out of range") != std::string::npos);
+    // A publication date that is not a day counts as unknown (no overflow in date arithmetic).
+    ExtractOptions bad;
+    bad.published = 2147483647;
+    for (const Claim& c : extract_claims("It rose 5% on Wednesday.", bad)) {
+        CHECK((c.period_start == 0 || (c.period_start > 10000101 && c.period_start < 99991231)));
+    }
+}
