@@ -48,7 +48,10 @@ test('embed.html: Tab walks into the first frame, through its controls, on to th
     assert.equal(await focused(a), null, 'the first stop is the view tabs (no text field, list or reader)');
 
     await page.keyboard.press('Tab');
-    let s = await pollState(a, (st) => st.focused === 'filter');
+    let s = await pollState(a, (st) => st.focused === 'currency');
+    assert.equal(s.focused, 'currency', 'Tab: the currency toggle');
+    await page.keyboard.press('Tab');
+    s = await pollState(a, (st) => st.focused === 'filter');
     assert.equal(s.focused, 'filter', 'Tab: the filter field');
     await page.keyboard.type('ecns');
     s = await pollState(a, (st) => st.filter === 'ecns');
@@ -69,7 +72,7 @@ test('embed.html: Tab walks into the first frame, through its controls, on to th
     assert.equal(await focused(b), null, 'the second frame starts at its view tabs');
 
     const n = await pressUntil(page, 'Tab', async () => (await hostActive(page)) === 'btn-state');
-    assert.equal(n, 4, 'filter, list, reader, then out to the host page\'s first button');
+    assert.equal(n, 5, 'currency, filter, list, reader, then out to the host page\'s first button');
     assert.equal(await focused(b), null);
 
     // Shift+Tab back into the sandboxed frame lands on its last control, and walks back out.
@@ -78,7 +81,7 @@ test('embed.html: Tab walks into the first frame, through its controls, on to th
     assert.equal(await hostActive(page), 'fl-sandboxed', 'Shift+Tab from the host page re-enters the frame');
     s = await pollState(b, (st) => st.focused === 'reader');
     assert.equal(s.focused, 'reader', 'entering backwards: the last control');
-    for (const want of ['list', 'filter', null]) {
+    for (const want of ['list', 'filter', 'currency', null]) {
       await page.keyboard.press('Shift+Tab');
       s = await pollState(b, (st) => st.focused === want);
       assert.equal(s.focused, want, `Shift+Tab: ${want ?? 'view tabs'}`);
@@ -141,13 +144,13 @@ for (const kind of ['hosted', 'file']) {
       await clickTab();
       await tabs();
       const seen = [];
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 4; i++) {
         await page.keyboard.press('Tab');
         await sleep(100);
         seen.push((await getState(frame)).focused);
       }
-      assert.deepEqual(seen, ['filter', 'list', 'reader'], 'Articles view: (tabs), filter, list, reader');
-      assert.deepEqual(await tabs(), [true, true, true], 'those Tabs are the app\'s');
+      assert.deepEqual(seen, ['currency', 'filter', 'list', 'reader'], 'Articles view: (tabs), currency, filter, list, reader');
+      assert.deepEqual(await tabs(), [true, true, true, true], 'those Tabs are the app\'s');
       await page.keyboard.press('Tab');
       await sleep(100);
       assert.deepEqual(await tabs(), [false], 'Tab past the reader is left to the browser (focus leaves the app)');
@@ -158,6 +161,9 @@ for (const kind of ['hosted', 'file']) {
       await page.keyboard.press('ArrowRight');
       s = await pollState(frame, (st) => st.view === 'facts');
       assert.equal(s.view, 'facts', 'ArrowRight on the view tabs opens the Facts view');
+      await page.keyboard.press('Tab');
+      s = await pollState(frame, (st) => st.focused === 'currency');
+      assert.equal(s.focused, 'currency', 'Facts view: Tab to the currency toggle');
       await page.keyboard.press('Tab');
       s = await pollState(frame, (st) => st.focused === 'query');
       assert.equal(s.focused, 'query', 'Facts view: Tab to the query box');
@@ -178,17 +184,19 @@ for (const kind of ['hosted', 'file']) {
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
       s = await pollState(frame, (st) => st.focused === null);
-      assert.equal(s.focused, null, 'Shift+Tab back: table, query, view tabs');
+      assert.equal(s.focused, null, 'Shift+Tab back: table, query, currency toggle, view tabs');
       await page.keyboard.press('ArrowLeft');
       s = await pollState(frame, (st) => st.view === 'articles');
       assert.equal(s.view, 'articles', 'ArrowLeft on the view tabs: Articles');
       await page.keyboard.press('Shift+Tab');
       await sleep(100);
-      assert.deepEqual(await tabs(), [true, true, true, false], 'Shift+Tab before the view tabs is the browser\'s');
+      assert.deepEqual(await tabs(), [true, true, true, true, false], 'Shift+Tab before the view tabs is the browser\'s');
 
       // Escape: released; Tab is the browser's until a click.
       await clickTab();
+      await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
       s = await pollState(frame, (st) => st.focused === 'filter');
       assert.equal(s.focused, 'filter');

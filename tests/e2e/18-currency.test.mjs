@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  ROOT, canvasBox, launchBrowser, makeClient, newContext, openApp, rectCentre, requireDist, sleep, startServer,
+  ROOT, canvasBox, launchBrowser, makeClient, newContext, openApp, pollState, rectCentre, requireDist, sleep, startServer,
 } from './helpers.mjs';
 
 let browser, server;
@@ -142,13 +142,11 @@ for (const kind of ['hosted', 'file', 'embed-sandboxed']) {
           assert.ok(eur && eur.w > 0, 'layout.currency.EUR');
           const p = rectCentre(box, eur);
           await page.mouse.click(p.x, p.y);
-          await sleep(200);
-          assert.equal((await c.state()).currency.currency, 'EUR');
+          assert.equal((await pollState(frame, (st) => st.currency.currency === 'EUR')).currency.currency, 'EUR');
           const asWritten = (await c.state()).layout.currency['as written'];
           const q = rectCentre(box, asWritten);
           await page.mouse.click(q.x, q.y);
-          await sleep(200);
-          assert.equal((await c.state()).currency.currency, null);
+          assert.equal((await pollState(frame, (st) => st.currency.currency === null)).currency.currency, null);
         });
       }
     } finally {
