@@ -10,6 +10,9 @@
 #     Microsoft Recognizers-Text vs ours on the seed articles, with its answers on a few traps
 #     printed below the table. Corpora: scripts/make_bench_corpus.py -> build/bench/. Rows say
 #     "n/a — build first" when build/native/extract_bench or build/wasm/extract_bench.js is missing.
+#   - factlens extract as a whole process (issue #10; tests/bench/cli_bench.mjs, run second, rows
+#     appended too): MB/s on a 64 MB corpus written to a file (target >= 100), its ratio to wc -w on
+#     the same file in the same run, and peak RSS / input (<= 1.2x); --format csv and --to USD beside
 #   - facts explorer at a million rows (issue #6; tests/bench/bench.mjs): a synthetic `factlens extract`
 #     JSONL corpus (scripts/make_facts_corpus.py -> build/bench/facts-1m.jsonl, ~350 MB, generated when
 #     missing) passed to the hosted index.html (1280x800, device ratio 1) in ~64 Mi-char parts, joined
@@ -30,6 +33,7 @@
 # Usage: ./scripts/bench.sh            (builds dist/ first when it is missing)
 # Env:   FACTLENS_CHROMIUM=/usr/bin/chromium   BENCH_RUNS=7   BENCH_IDLE_RUNS=5
 #        BENCH_EXTRACT=0 (skip the extraction rows)   BENCH_EXTRACT_RUNS=5   BENCH_RECOGNIZERS_MIN_S=3
+#        BENCH_CLI=0 (skip the factlens extract rows)   BENCH_CLI_RUNS=5   BENCH_CLI_MB=64
 #        BENCH_FACTS=0 (skip the facts explorer rows)   BENCH_FACTS_N=200000 (a smaller facts corpus)
 #        BENCH_DIFF=0 (skip the word diff rows)   BENCH_COMPARE=0 (skip the compare rows)
 # Exits 0 even when a target is missed (the table says pass/fail); non-zero only on errors.
@@ -54,6 +58,13 @@ if [ "${BENCH_EXTRACT:-1}" != 0 ]; then
   rm -f "$rows"
   node tests/bench/extract_bench.mjs --rows-json "$rows" >&2 || echo "[bench] extract_bench.mjs failed (exit $?)" >&2
   extra=(--extra-rows "$rows")
+fi
+if [ "${BENCH_CLI:-1}" != 0 ]; then
+  mkdir -p build/bench
+  cli_rows=build/bench/cli_rows.json
+  rm -f "$cli_rows"
+  node tests/bench/cli_bench.mjs --rows-json "$cli_rows" >&2 || echo "[bench] cli_bench.mjs failed (exit $?)" >&2
+  extra+=(--extra-rows "$cli_rows")
 fi
 
 exec node tests/bench/bench.mjs "${extra[@]}" "$@"

@@ -8,7 +8,10 @@
 
 namespace factlens {
 
-// One claim as a single-line JSON object. `index` is its position in the article's claim list.
+// One claim as a single-line JSON object, keys in sorted order; numbers as nlohmann::json prints a
+// double ("6000.0", "9.2"; null when absent or not finite); strings escaped as JSON requires and
+// also U+0085, U+2028, U+2029 (as \u0085, \u2028, \u2029), malformed UTF-8 as U+FFFD. Written by
+// claim_writer.h's append_claim_json(), which the CLI calls directly (no std::string per claim).
 std::string claim_to_json(const std::string& article_id, const std::string& text, const Claim& c);
 std::string claims_csv_header();
 std::string claim_to_csv(const std::string& article_id, const std::string& text, const Claim& c);

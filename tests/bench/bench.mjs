@@ -38,14 +38,20 @@ const log = (...a) => console.error('[bench]', ...a);
 
 // Rows and notes from another benchmark (see the header); a missing or broken file becomes one row.
 function extraRows() {
-  const i = process.argv.indexOf('--extra-rows');
-  if (i === -1) return { rows: [], notes: [] };
-  try {
-    const j = JSON.parse(readFileSync(process.argv[i + 1], 'utf8'));
-    return { rows: j.rows || [], notes: j.notes || [] };
-  } catch (e) {
-    return { rows: [['extraction benchmark', `error: no rows (${e.code || e.message}); see its output above`, '', 'FAIL']], notes: [] };
-  }
+  // Any number of --extra-rows FILE (extract_bench.mjs, cli_bench.mjs, ...), in the order given.
+  const out = { rows: [], notes: [] };
+  process.argv.forEach((a, i) => {
+    if (a !== '--extra-rows') return;
+    const file = process.argv[i + 1];
+    try {
+      const j = JSON.parse(readFileSync(file, 'utf8'));
+      out.rows.push(...(j.rows || []));
+      if ((j.notes || []).length) out.notes.push(...(out.notes.length ? [''] : []), ...j.notes);
+    } catch (e) {
+      out.rows.push([`benchmark rows ${path.basename(file || '?')}`, `error: no rows (${e.code || e.message}); see its output above`, '', 'FAIL']);
+    }
+  });
+  return out;
 }
 const extra = extraRows();
 
@@ -653,13 +659,16 @@ function compareRows() {
 }
 
 // Baseline: an empty page that creates a WebGL2 context and clears it once, exposing the same
-// first_frame_ms. It shows how much of the first-frame time is this browser's own floor.
+// first_frame_ms. It shows how much of the first-frame time is this browser's own floor. The
+// context has the app's attributes (src/platform/main.cpp: no alpha, depth, stencil or MSAA): with
+// the defaults (a depth buffer, antialias) creating it costs ~15 ms more here, which flattered the
+// ratio.
 const baselineDir = mkdtempSync(path.join(os.tmpdir(), 'factlens-bench-'));
 const BASELINE_URL = pathToFileURL(path.join(baselineDir, 'baseline.html')).href;
 writeFileSync(path.join(baselineDir, 'baseline.html'), `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
 <style>html,body{margin:0;height:100%}canvas{display:block;width:100%;height:100%}</style><canvas id="c"></canvas><script>
 const c = document.getElementById('c'); c.width = innerWidth; c.height = innerHeight;
-const gl = c.getContext('webgl2'); let t = 0;
+const gl = c.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: false }); let t = 0;
 const ready = new Promise((res) => { gl.clearColor(0.9, 0.9, 0.9, 1); gl.clear(gl.COLOR_BUFFER_BIT); t = performance.now(); res(); });
 window.factlens = { ready, state: () => ({ first_frame_ms: t }) };
 </script>`);
