@@ -17,6 +17,7 @@
 #include "claim_json.h"
 #include "dates.h"
 #include "fact_query.h"
+#include "utf8.h"
 
 namespace factlens {
 
@@ -493,16 +494,18 @@ void json_string(std::string& o, std::string_view s) {
             char b[8];
             std::snprintf(b, sizeof b, "\\u%04x", c);
             o += b;
-        } else if (c == 0xC2 && i + 1 < s.size() && (unsigned char)s[i + 1] == 0x85) {
-            o += "\\u0085";  // NEL: a line break for some JSON Lines readers
-            ++i;
-        } else if (c == 0xE2 && i + 2 < s.size() && (unsigned char)s[i + 1] == 0x80 &&
-                   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
-            o += (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
-            i += 2;
-        } else {
-            o += (char)c;
+            continue;
         }
+        if (c < 0x80) { o += (char)c; continue; }
+        // Beyond ASCII: well-formed UTF-8 is copied and each malformed byte becomes U+FFFD, so the
+        // export is valid JSON whatever bytes the table holds.
+        const DecodedChar d = utf8_decode(s, i);
+        if (!d.valid) o += "\xEF\xBF\xBD";
+        else if (d.cp == 0x85) o += "\\u0085";  // NEL: a line break for some JSON Lines readers
+        else if (d.cp == 0x2028) o += "\\u2028";
+        else if (d.cp == 0x2029) o += "\\u2029";
+        else o.append(s.data() + i, (size_t)d.len);
+        i += (size_t)d.len - 1;
     }
     o += '"';
 }

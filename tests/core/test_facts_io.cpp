@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "claim.h"
 #include "claim_json.h"
 #include "corpus.h"
 #include "fact_query.h"
@@ -760,4 +761,35 @@ TEST_CASE("format_double_roundtrip: exact, short, integers without exponent", "[
         REQUIRE(std::strtod(sd.c_str(), nullptr) == d);
         REQUIRE(sd.find('e') == std::string::npos);
     }
+}
+
+TEST_CASE("export_facts_json is valid JSON even when the table holds malformed UTF-8 or Unicode line breaks", "[facts]") {
+    // A table filled straight from unsanitised text (add_claims copies its bytes): a lone 0xFF, a
+    // truncated 3-byte sequence and U+2028 inside the claim's sentence and text.
+    const std::string text = "Sales \xFF rose \xE2\x80 to 12 yuan\xE2\x80\xA8 in 2025.";
+    const std::vector<Claim> claims = extract_claims(text);
+    REQUIRE(claims.size() >= 1);
+    FactTable t;
+    FactSource src;
+    src.id = "bad\xC3";  // the id ends in half a character
+    src.outlet = "Line\xC2\x85" "break";
+    src.date = "unknown";
+    add_claims(t, fact_source(t, src), claims, text);
+    Rows all(t.size());
+    for (uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+    const std::string out = export_facts_json(t, all);
+    INFO(out);
+    // No raw U+0085 / U+2028 / U+2029 (they split records for line-oriented readers).
+    CHECK(out.find("\xC2\x85") == std::string::npos);
+    CHECK(out.find("\xE2\x80\xA8") == std::string::npos);
+    CHECK(out.find("\\u0085") != std::string::npos);
+    const nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
+    REQUIRE(!j.is_discarded());
+    REQUIRE(j.size() == claims.size());
+    CHECK(j[0]["article"] == "bad\xEF\xBF\xBD");
+    CHECK(j[0]["outlet"] == "Line\xC2\x85" "break");
+    FactTable back;
+    const FactsLoadResult r = load_facts_text(&back, nullptr, "export.json", out);
+    INFO(r.error);
+    CHECK(r.ok);
 }

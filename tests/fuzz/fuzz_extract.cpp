@@ -7,17 +7,16 @@
 // Asserts, for extract_claims():
 //   - every claim's span is non-empty, inside the text, and never cuts a valid UTF-8 character;
 //     its noun and subject spans are inside the text; kind, pair and the static strings are sane;
-//   - claims come in text order (start never decreases) and [known: overlap] never overlap;
-//   - [known: nonfinite] value, low, high and rate are finite or absent; [known: bounds] low <= high
-//     and low <= value <= high; [known: rate] a rate only with a pair, finite and > 0;
-//   - a period is two valid days, start <= end ([known: bad-published] when published is not a
-//     valid day);
+//   - claims come in text order (start never decreases) and never overlap;
+//   - value, low, high and rate are finite or absent; low <= high
+//     and low <= value <= high; a rate only with a pair, finite and > 0;
+//   - a period is two valid days, start <= end, whatever `published` is;
 //   - extract_claims_stream() hands out exactly the same claims, in the same order, and returns
 //     their count; so does extracting the text again (deterministic).
 // For the writers:
 //   - claim_to_json() is one line that parses back as JSON with the claim's kind, start, end,
 //     value / low / high (exactly, as doubles; null when absent), text (the slice, when the slice
-//     is valid UTF-8), pair; no raw control characters; [known: json-nl] no raw U+0085 / U+2028 /
+//     is valid UTF-8), pair; no raw control characters; no raw U+0085 / U+2028 /
 //     U+2029;
 //   - claim_to_csv() is one RFC 4180 record with as many fields as claims_csv_header(), start, end
 //     and text fields equal to the claim's;
@@ -26,8 +25,7 @@
 //   - written_interval() of a money claim's text holds its value;
 //   - the claims added to a FactTable (add_claims) export as a JSON array of as many objects, which
 //     load_facts_text() reads back into as many rows, and as CSV of as many records plus a header;
-//     [known: export-utf8] also when the text holds invalid UTF-8; (when a claim has an infinite
-//     number or an invalid period, a failure here is reported under that claim's known name).
+//     also when the text holds invalid UTF-8.
 // A text with invalid UTF-8 is run twice: as it is, and sanitized (utf8_sanitize) as the CLI and the
 // app read files. One input in 128 is also repeated into an 80 KiB text (two of the engine's
 // 64 KiB blocks), for the claims' invariants there and the stream's agreement with extract_claims.
@@ -71,16 +69,13 @@ const RateTable& rates() {
 }
 
 // ExtractOptions::published from the input's hash: 0, a valid day, or one that is not a day.
-// Known bug (bad-published): the engine does not reject a `published` that is not a day; "on
-// Wednesday" resolved against 2147483647 overflows int in make_day (UBSan), against 779982445 gives
-// a period that is no day. Unless strict for bad-published, the invalid ones stay in years 0-9999
-// (months 0-15, days 0-40), where nothing overflows; strict, they are any int32.
+// (Once a known bug: "on Wednesday" resolved against a `published` of 2147483647 overflowed int in
+// make_day; against 779982445 it gave a period that is no day. Now any int32 is tried.)
 Day published_for(uint64_t h) {
     switch (h % 4) {
     case 0: return 0;
     case 3:
-        if (fuzz::strict("bad-published")) return (Day)(int32_t)(uint32_t)(h >> 32);
-        return make_day((int)((h >> 32) % 10000), (int)((h >> 46) % 16), (int)((h >> 52) % 41));
+        return (Day)(int32_t)(uint32_t)(h >> 32);
     default: {
         const int y = 1990 + (int)((h >> 8) % 60), m = 1 + (int)((h >> 16) % 12);
         return make_day(y, m, 1 + (int)((h >> 24) % days_in_month(y, m)));
@@ -109,13 +104,7 @@ std::string where(const std::string& text, const Claim& c, size_t i) {
                                                                : std::string_view());
 }
 
-// The known bugs check_claims() saw in this input, by name: the writers' round trips that they
-// break (an infinite rate prints as 1e999, an invalid period does not load back) are then
-// reported under the same name instead of failing.
-std::string g_excuse;
-
 void check_claims(const std::string& text, Day published, const std::vector<Claim>& cs) {
-    g_excuse.clear();
     for (size_t i = 0; i < cs.size(); ++i) {
         const Claim& c = cs[i];
         const std::string w = where(text, c, i);
@@ -131,39 +120,30 @@ void check_claims(const std::string& text, Day published, const std::vector<Clai
         FUZZ_CHECK(!c.pair_unit || valid_static(c.pair_unit), w + ": pair_unit");
         FUZZ_CHECK(c.pair == -1 || (c.pair >= 0 && (size_t)c.pair < cs.size() && (size_t)c.pair != i), w + ": pair index");
         if (c.period_start || c.period_end) {
-            // An invalid `published` (not 0 and not a real day) is a caller's mistake the engine does
-            // not reject: it resolves "Wednesday" against it into a period that is no day.
-            const bool sane = published == 0 || valid_day(published);
             const std::string p = w + ": period " + std::to_string(c.period_start) + ".." + std::to_string(c.period_end);
-            if (sane) {
-                FUZZ_CHECK(valid_day(c.period_start) && valid_day(c.period_end), p + " is not two valid days");
-                FUZZ_CHECK(c.period_start <= c.period_end, p + " ends before it starts");
-            } else {
-                if (!(valid_day(c.period_start) && valid_day(c.period_end) && c.period_start <= c.period_end)) g_excuse = "bad-published";
-                FUZZ_KNOWN("bad-published", valid_day(c.period_start) && valid_day(c.period_end) && c.period_start <= c.period_end,
-                           p + " is not two valid days in order, with published " + std::to_string(published));
-            }
+            FUZZ_CHECK(valid_day(c.period_start) && valid_day(c.period_end), p + " is not two valid days (published " +
+                                                                                 std::to_string(published) + ")");
+            FUZZ_CHECK(c.period_start <= c.period_end, p + " ends before it starts");
         }
         if (i > 0) {
             FUZZ_CHECK(cs[i - 1].start <= c.start, w + ": not in text order");
-            FUZZ_KNOWN("overlap", cs[i - 1].end <= c.start, w + " overlaps " + where(text, cs[i - 1], i - 1));
+            FUZZ_CHECK(cs[i - 1].end <= c.start, w + " overlaps " + where(text, cs[i - 1], i - 1));
         }
         for (double v : {c.value, c.low, c.high, c.rate}) {
-            if (!is_none(v) && !std::isfinite(v)) g_excuse = "nonfinite";
-            FUZZ_KNOWN("nonfinite", is_none(v) || std::isfinite(v), w + ": infinite value, low, high or rate");
+            FUZZ_CHECK(is_none(v) || std::isfinite(v), w + ": infinite value, low, high or rate");
         }
         if (!is_none(c.low) && !is_none(c.high))
-            FUZZ_KNOWN("bounds", c.low <= c.high, w + ": low " + fuzz::num(c.low) + " > high " + fuzz::num(c.high));
+            FUZZ_CHECK(c.low <= c.high, w + ": low " + fuzz::num(c.low) + " > high " + fuzz::num(c.high));
         if (!is_none(c.value)) {
-            FUZZ_KNOWN("bounds", is_none(c.low) || c.low <= c.value, w + ": low " + fuzz::num(c.low) + " > value " + fuzz::num(c.value));
-            FUZZ_KNOWN("bounds", is_none(c.high) || c.value <= c.high, w + ": value " + fuzz::num(c.value) + " > high " + fuzz::num(c.high));
+            FUZZ_CHECK(is_none(c.low) || c.low <= c.value, w + ": low " + fuzz::num(c.low) + " > value " + fuzz::num(c.value));
+            FUZZ_CHECK(is_none(c.high) || c.value <= c.high, w + ": value " + fuzz::num(c.value) + " > high " + fuzz::num(c.high));
         }
         if (!is_none(c.rate)) {
-            FUZZ_KNOWN("rate", c.pair >= 0 && c.pair_unit && std::isfinite(c.rate) && c.rate > 0,
+            FUZZ_CHECK(c.pair >= 0 && c.pair_unit && std::isfinite(c.rate) && c.rate > 0,
                        w + ": rate " + fuzz::num(c.rate) + " without a pair, or not finite and > 0");
             if (c.pair >= 0 && (size_t)c.pair < cs.size()) {
                 const Claim& p = cs[(size_t)c.pair];
-                FUZZ_KNOWN("rate", std::isfinite(c.value) && std::isfinite(p.value) && p.value != 0,
+                FUZZ_CHECK(std::isfinite(c.value) && std::isfinite(p.value) && p.value != 0,
                            w + ": a rate from a pair whose values are not finite and non-zero");
             }
         }
@@ -176,7 +156,7 @@ double jnum(const json& j) { return j.is_null() ? kNone : j.get<double>(); }
 void check_json_line(const std::string& line, const std::string& text, const Claim& c, const std::string& w) {
     FUZZ_CHECK(line.find('\n') == std::string::npos && line.find('\r') == std::string::npos, w + ": JSON is not one line");
     for (unsigned char ch : line) FUZZ_CHECK(ch >= 0x20, w + ": raw control character in JSON");
-    FUZZ_KNOWN("json-nl", fuzz::raw_unicode_newline(line) == std::string::npos,
+    FUZZ_CHECK(fuzz::raw_unicode_newline(line) == std::string::npos,
                w + ": raw U+0085/U+2028/U+2029 in JSON: " + fuzz::show(line));
     json j = json::parse(line, nullptr, false);
     FUZZ_CHECK(!j.is_discarded() && j.is_object(), w + ": JSON does not parse: " + fuzz::show(line));
@@ -274,27 +254,12 @@ void run(const std::string& text, bool valid) {
     std::vector<uint32_t> rows(t.size());
     for (uint32_t i = 0; i < rows.size(); ++i) rows[i] = i;
     const std::string out = export_facts_json(t, rows);
-    FUZZ_KNOWN("json-nl", fuzz::raw_unicode_newline(out) == std::string::npos, "export_facts_json: raw U+0085/U+2028/U+2029");
+    FUZZ_CHECK(fuzz::raw_unicode_newline(out) == std::string::npos, "export_facts_json: raw U+0085/U+2028/U+2029");
     const json arr = json::parse(out, nullptr, false);
     const bool parsed = !arr.is_discarded() && arr.is_array() && arr.size() == claims.size();
-    const std::string excuse = g_excuse;
-    if (!parsed && !valid) {
-        // The table's strings are the text's own bytes: export_facts_json copies invalid UTF-8 into
-        // its output, which no JSON reader accepts. Real callers sanitize first (run twice below).
-        FUZZ_KNOWN("export-utf8", parsed, "export_facts_json of a text with invalid UTF-8 is not valid JSON: " + fuzz::show(out));
-        return;
-    }
-    if (!parsed && !excuse.empty()) {
-        FUZZ_KNOWN(excuse.c_str(), parsed, "so export_facts_json is not valid JSON: " + fuzz::show(out));
-        return;
-    }
     FUZZ_CHECK(parsed, "export_facts_json of the claims is not a JSON array of as many objects: " + fuzz::show(out));
     FactTable back;
     const FactsLoadResult r = load_facts_text(&back, nullptr, "export.json", out);
-    if (!r.ok && !excuse.empty()) {
-        FUZZ_KNOWN(excuse.c_str(), r.ok, "so export_facts_json's output does not load back: " + r.error);
-        return;
-    }
     FUZZ_CHECK(r.ok, "export_facts_json's output does not load back: " + r.error);
     FUZZ_CHECK(back.size() == claims.size(), "export_facts_json's output loads back as another number of rows");
     bool ok = false;
