@@ -19,6 +19,7 @@
     '#factlens-loading, #factlens-error { position: absolute; inset: 0; display: flex; align-items: center; justify-content: center;' +
       ' font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #333; padding: 24px; box-sizing: border-box; }',
     '#factlens-loading p { margin: 0; }',
+    '#factlens-loading:not(.factlens-slow) { display: none; }',
     '#factlens-hint { display: none; }',
     '#factlens-error { display: none; background: #f6f6f4; z-index: 2; }',
     '#factlens-error > div { max-width: 38em; border-left: 4px solid #b3261e; padding: 12px 16px; background: #fff; }',
@@ -29,6 +30,7 @@
   ].join('\n');
 
   var TIMEOUT_MS = 20000;
+  var LOADING_DELAY_MS = 300;
   var script = document.currentScript;
   var inlineWasm = document.getElementById('factlens-wasm-gz');  // only in factlens.html
   var wasmUrl = inlineWasm ? null : new URL('factlens.wasm', (script && script.src) || location.href).href;
@@ -62,13 +64,19 @@
   }
 
   // The canvas and the textarea are hidden in the markup only so that, should this script never
-  // run, the page shows nothing but its "could not start" hint.
+  // run, the page shows nothing but its "could not start" hint. The canvas is shown now; the
+  // textarea once the first frame is on screen (platform_lib.js), and the "Loading FactLens…" line
+  // only if the start takes longer than LOADING_DELAY_MS: until the first frame, the page holds no
+  // text at all, so laying it out (for the canvas' size) needs no font, and a fast start shows no
+  // flash of the loading line (issue #9).
   whenDom(function () {
-    ['factlens-canvas', 'factlens-input'].forEach(function (id) {
-      var el = document.getElementById(id);
-      if (el) el.hidden = false;
-    });
+    var canvas = document.getElementById('factlens-canvas');
+    if (canvas) canvas.hidden = false;
   });
+  setTimeout(function () {
+    var loading = document.getElementById('factlens-loading');
+    if (loading && !isReady() && !shownKind) loading.classList.add('factlens-slow');
+  }, LOADING_DELAY_MS);
 
   // ---- The error box ----------------------------------------------------------------------------
   // parts: { what: 'what happened', todo: 'what to do', detail: 'technical detail' (optional) }
@@ -255,8 +263,18 @@
       bytes = new Uint8Array(n);
       for (var i = 0; i < n; i++) bytes[i] = bin.charCodeAt(i);
     }
-    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()
-      .then(function (buf) { stage = 'compiling the program'; return WebAssembly.instantiate(buf, imports); });
+    // The compressed bytes go into the inflater in one write (no Blob: reading a Blob back is a
+    // round trip through the browser's blob storage), and the inflated stream straight into the
+    // streaming compiler, so that inflating and compiling overlap (issue #9).
+    var inflater = new DecompressionStream('gzip');
+    var writer = inflater.writable.getWriter();
+    var ignore = function () {};  // a damaged file fails the read side too: reported from there
+    writer.write(bytes).catch(ignore);
+    writer.close().catch(ignore);
+    stage = 'compiling the program';
+    if (typeof WebAssembly.instantiateStreaming === 'function')
+      return WebAssembly.instantiateStreaming(new Response(inflater.readable, { headers: { 'Content-Type': 'application/wasm' } }), imports);
+    return new Response(inflater.readable).arrayBuffer().then(function (buf) { return WebAssembly.instantiate(buf, imports); });
   }
 
   Module.instantiateWasm = function (imports, done) {
@@ -264,8 +282,10 @@
     (inlineWasm ? inflateAndInstantiate(imports) : fetchAndInstantiate(imports)).then(function (result) {
       stage = 'starting';
       // main() looks up the canvas: run it once <body> exists, outside this promise chain so that
-      // its errors reach the error handler below instead of being taken for a loading failure.
-      whenDom(function () { setTimeout(function () { done(result.instance, result.module); }, 0); });
+      // its errors reach the error handler below instead of being taken for a loading failure. A
+      // microtask rather than a timer: a timer can wait behind a rendering update (5-15 ms here).
+      var later = typeof queueMicrotask === 'function' ? queueMicrotask : setTimeout;
+      whenDom(function () { later(function () { done(result.instance, result.module); }); });
     }, loadError);
     return {};
   };

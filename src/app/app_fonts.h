@@ -3,7 +3,9 @@
 // are always rasterized at the screen's real density.
 //
 // Glyphs on demand: the atlas starts with a small base set (ASCII, Latin-1, Latin Extended-A,
-// punctuation, currency signs, the CJK money words) so start-up rasterizes little. As text arrives
+// punctuation, currency signs, the CJK money words) so start-up rasterizes little. (Smaller still
+// for the first frame, issue #9: defer_base_glyphs() keeps the first atlas to ASCII, the symbols the
+// UI's strings use and what the text needs, until complete_base_glyphs().) As text arrives
 // (articles, facts, what the user types), want_glyphs() adds what the embedded fonts have (Latin,
 // Greek, Cyrillic from DejaVu) and lists what they lack; the platform rasterizes those from the
 // browser's own fonts (FallbackGlyph) and rebuilds the atlas. So nothing renders as a box.
@@ -40,9 +42,12 @@ struct AppFonts {
     ImVector<ImWchar> ranges_ui, ranges_bold, ranges_cjk;
     // What each embedded font has (Basic Multilingual Plane bit sets), read once from fonts/<name>.txt.
     std::vector<uint8_t> has_ui, has_bold, has_cjk;
+    std::vector<ImWchar> cjk;             // the code points of the CJK subset, in order
     std::vector<ImWchar> wanted;          // code points added on demand (sorted), beyond the base set
     std::vector<FallbackGlyph> fallback;  // glyphs no embedded font has, from the platform
     std::vector<uint8_t> covered;         // in the atlas (or on its way): base, wanted, fallback
+    bool base_deferred = false;           // defer_base_glyphs() until complete_base_glyphs()
+    std::vector<ImWchar> early;           // meanwhile: base-set code points text needed (sorted)
 };
 
 // Body text is 15 CSS px; in device pixels, rounded so glyphs sit on whole pixels.
@@ -53,6 +58,14 @@ float font_pixel_size(float ui_scale);
 // caller re-rasterizes them, see fallback_glyphs_to_redo()). Returns false (fonts left null, ImGui's
 // default font added instead) if the embedded fonts are missing or unreadable.
 bool build_fonts(ImFontAtlas* atlas, float pixel_size, AppFonts* out);
+
+// Start-up (issue #9): until complete_base_glyphs(), build_fonts() puts in the atlas only the start
+// set (ASCII and the few symbols the UI's own strings use; kStartRanges in app_fonts.cpp) and the
+// base-set characters that text noted with want_glyphs() needs: about a third of the glyphs. Call
+// before any want_glyphs() or build_fonts().
+void defer_base_glyphs(AppFonts* fonts);
+// Ends defer_base_glyphs(). Returns true when the atlas lacks some of the base set (rebuild it).
+bool complete_base_glyphs(AppFonts* fonts);
 
 // Notes the code points of text. Returns true when the embedded fonts have some that the atlas
 // lacks (rebuild it); appends to *missing the ones no embedded font has (rasterize them, then

@@ -11,18 +11,22 @@ namespace {
 // imgui_impl_opengl3's GLSL ES 3.00 pair, except that the texture is single-channel coverage: the
 // fragment is the vertex colour with its alpha times .r. An RGBA atlas holds (255, 255, 255, a)
 // texels, so the result is the same as Frag_Color * texture(...) there.
+// No uniforms, so nothing needs glGetUniformLocation (a synchronous round trip to the GPU process,
+// and in Emscripten a walk of the program's active uniforms): the projection is an orthographic
+// scale and offset, passed as the constant value of attribute 3 (glVertexAttrib4f, array disabled);
+// the sampler is left at its default, texture unit 0.
 const char* const kVertexShader = R"(#version 300 es
 precision highp float;
 layout (location = 0) in vec2 Position;
 layout (location = 1) in vec2 UV;
 layout (location = 2) in vec4 Color;
-uniform mat4 ProjMtx;
+layout (location = 3) in vec4 Proj;  // constant (array off): xy scale, zw offset
 out vec2 Frag_UV;
 out vec4 Frag_Color;
 void main() {
     Frag_UV = UV;
     Frag_Color = Color;
-    gl_Position = ProjMtx * vec4(Position.xy, 0, 1);
+    gl_Position = vec4(Position.xy * Proj.xy + Proj.zw, 0, 1);
 }
 )";
 
@@ -43,29 +47,21 @@ constexpr GLuint kUnknown = ~0u;  // a cached texture binding nobody knows (afte
 // has to ask GL what it is).
 struct Renderer {
     GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font_texture = 0;
-    GLint proj_location = -1;
+    GLuint vs = 0, fs = 0;                    // kept until gl_renderer_check(): their logs, on failure
+    bool program_used = false;                // glUseProgram ran (on the first draw, not at init)
     bool proj_set = false;
-    float proj_l = 0, proj_t = 0, proj_r = 0, proj_b = 0;  // display rectangle of the projection uniform
+    float proj_l = 0, proj_t = 0, proj_r = 0, proj_b = 0;  // display rectangle of the projection (attribute 3)
     GLuint bound_texture = kUnknown;
     int scissor_test = -1;                    // GL_SCISSOR_TEST: 0 off, 1 on, -1 unknown
     GLint scissor[4] = {-1, -1, -1, -1};      // the last glScissor box; {-1, ...} unknown
 };
 Renderer r;
 
-GLuint compile(GLenum type, const char* source, std::string* error) {
+GLuint compile(GLenum type, const char* source) {
     const GLuint shader = glCreateShader(type);
     glShaderSource(shader, 1, &source, nullptr);
-    glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);  // init only
-    if (ok) return shader;
-    if (error) {
-        char log[1024] = {};
-        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-        *error = std::string(type == GL_VERTEX_SHADER ? "vertex" : "fragment") + " shader: " + log;
-    }
-    glDeleteShader(shader);
-    return 0;
+    glCompileShader(shader);  // its status is asked once, by gl_renderer_check()
+    return shader;
 }
 
 // Forgets the cached texture and scissor state: a user callback may have changed them.
@@ -75,8 +71,9 @@ void forget_cached_state() {
     r.scissor[0] = r.scissor[1] = r.scissor[2] = r.scissor[3] = -1;
 }
 
-// The whole fixed state: set at init and on ImDrawCallback_ResetRenderState, never in between.
-void set_render_state() {
+// The whole fixed state: set at init (the program on the first draw) and on
+// ImDrawCallback_ResetRenderState, never in between.
+void set_fixed_state() {
     glDisable(GL_CULL_FACE);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_STENCIL_TEST);
@@ -85,11 +82,15 @@ void set_render_state() {
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);  // R8 rows of any width
     glActiveTexture(GL_TEXTURE0);
-    glUseProgram(r.program);
     glBindVertexArray(r.vao);               // holds the index buffer and the attribute layout
     glBindBuffer(GL_ARRAY_BUFFER, r.vbo);
     forget_cached_state();
     r.proj_set = false;
+}
+
+void set_render_state() {
+    set_fixed_state();
+    glUseProgram(r.program);
 }
 
 void set_scissor_test(bool on) {
@@ -102,13 +103,8 @@ void set_projection(const ImDrawData* d) {
     const float L = d->DisplayPos.x, R = d->DisplayPos.x + d->DisplaySize.x;
     const float T = d->DisplayPos.y, B = d->DisplayPos.y + d->DisplaySize.y;
     if (r.proj_set && L == r.proj_l && R == r.proj_r && T == r.proj_t && B == r.proj_b) return;
-    const float m[4][4] = {
-        {2.0f / (R - L), 0.0f, 0.0f, 0.0f},
-        {0.0f, 2.0f / (T - B), 0.0f, 0.0f},
-        {0.0f, 0.0f, -1.0f, 0.0f},
-        {(R + L) / (L - R), (T + B) / (B - T), 0.0f, 1.0f},
-    };
-    glUniformMatrix4fv(r.proj_location, 1, GL_FALSE, &m[0][0]);
+    // imgui_impl_opengl3's orthographic matrix, which only scales and offsets x and y.
+    glVertexAttrib4f(3, 2.0f / (R - L), 2.0f / (T - B), (R + L) / (L - R), (T + B) / (B - T));
     r.proj_set = true;
     r.proj_l = L, r.proj_r = R, r.proj_t = T, r.proj_b = B;
 }
@@ -121,34 +117,15 @@ void bind_texture(GLuint texture) {
 
 } // namespace
 
-bool gl_renderer_init(std::string* error) {
-    const GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader, error);
-    if (!vs) return false;
-    const GLuint fs = compile(GL_FRAGMENT_SHADER, kFragmentShader, error);
-    if (!fs) { glDeleteShader(vs); return false; }
+void gl_renderer_init() {
+    // Compiled and linked in the GPU process while the CPU goes on (fonts, the first frame's
+    // layout): nothing here waits for it. The program is first used by the first draw.
+    r.vs = compile(GL_VERTEX_SHADER, kVertexShader);
+    r.fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
     r.program = glCreateProgram();
-    glAttachShader(r.program, vs);
-    glAttachShader(r.program, fs);
+    glAttachShader(r.program, r.vs);
+    glAttachShader(r.program, r.fs);
     glLinkProgram(r.program);
-    glDetachShader(r.program, vs);
-    glDetachShader(r.program, fs);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(r.program, GL_LINK_STATUS, &ok);  // init only
-    if (!ok) {
-        if (error) {
-            char log[1024] = {};
-            glGetProgramInfoLog(r.program, sizeof log, nullptr, log);
-            *error = std::string("shader program: ") + log;
-        }
-        glDeleteProgram(r.program);
-        r.program = 0;
-        return false;
-    }
-    r.proj_location = glGetUniformLocation(r.program, "ProjMtx");
-    glUseProgram(r.program);
-    glUniform1i(glGetUniformLocation(r.program, "Texture"), 0);
 
     glGenVertexArrays(1, &r.vao);
     glGenBuffers(1, &r.vbo);
@@ -163,12 +140,43 @@ bool gl_renderer_init(std::string* error) {
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, (const void*)offsetof(ImDrawVert, pos));
     glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, (const void*)offsetof(ImDrawVert, uv));
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, (const void*)offsetof(ImDrawVert, col));
-    set_render_state();
+    set_fixed_state();
     set_scissor_test(false);
+    glFlush();  // let the GPU process start compiling now
 
     ImGuiIO& io = ImGui::GetIO();
     io.BackendRendererName = "factlens_webgl2";  // no RendererHasVtxOffset: see the header
-    return true;
+}
+
+bool gl_renderer_check(std::string* error) {
+    if (!r.vs && !r.fs) return r.program != 0;  // checked already
+    GLint ok = 0;
+    glGetProgramiv(r.program, GL_LINK_STATUS, &ok);  // once; the program has been used by then
+    if (!ok && error) {
+        char log[1024] = {};
+        for (GLuint sh : {r.vs, r.fs}) {
+            GLint compiled = 0;
+            glGetShaderiv(sh, GL_COMPILE_STATUS, &compiled);
+            if (compiled) continue;
+            glGetShaderInfoLog(sh, sizeof log, nullptr, log);
+            *error = std::string(sh == r.vs ? "vertex" : "fragment") + " shader: " + log;
+            break;
+        }
+        if (error->empty()) {
+            glGetProgramInfoLog(r.program, sizeof log, nullptr, log);
+            *error = std::string("shader program: ") + log;
+        }
+    }
+    glDetachShader(r.program, r.vs);
+    glDetachShader(r.program, r.fs);
+    glDeleteShader(r.vs);
+    glDeleteShader(r.fs);
+    r.vs = r.fs = 0;
+    if (!ok) {
+        glDeleteProgram(r.program);
+        r.program = 0;
+    }
+    return ok != 0;
 }
 
 void gl_renderer_create_font_texture() {
@@ -195,6 +203,12 @@ void gl_renderer_destroy_font_texture() {
 
 void gl_renderer_render(ImDrawData* draw_data, int fb_w, int fb_h) {
     if (!draw_data || draw_data->CmdListsCount == 0 || fb_w <= 0 || fb_h <= 0) return;
+    if (!r.program_used) {
+        // Chromium asks the GPU process for the link status on a program's first use: done on the
+        // first draw, by when the link has long finished, rather than at init, where it would wait.
+        glUseProgram(r.program);
+        r.program_used = true;
+    }
     set_projection(draw_data);
     set_scissor_test(true);
     const ImVec2 clip_off = draw_data->DisplayPos;

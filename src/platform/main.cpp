@@ -126,6 +126,7 @@ void set_cursor(ImGuiMouseCursor c) {
 }
 
 void render_frame() {
+    if (g.gl_failed) return;
     const double frame_start = emscripten_get_now();
     rebuild_fonts_if_needed();
     ImGuiIO& io = ImGui::GetIO();
@@ -146,6 +147,16 @@ void render_frame() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     factlens::gl_renderer_render(ImGui::GetDrawData(), g.fb_w, g.fb_h);
+    if (g.first_frame_ms < 0) {
+        // The one GL question at start-up: did the shader program link? Asked only now, so that the
+        // GPU process compiled it while the CPU did everything above.
+        std::string gl_error;
+        if (!factlens::gl_renderer_check(&gl_error)) {
+            g.gl_failed = true;
+            fl_js_show_error(("FactLens could not set up WebGL 2 drawing: " + gl_error).c_str());
+            return;
+        }
+    }
     ++g.app.frames;
     set_cursor(ImGui::GetMouseCursor());
     if (g.app.link_generation != g.link_generation) {  // the view changed: keep the URL in step
@@ -158,7 +169,7 @@ void render_frame() {
     }
     if (g.first_frame_ms < 0) {
         g.first_frame_ms = emscripten_get_now();
-        fl_js_first_frame();
+        fl_js_first_frame();  // calls fl_first_frame_presented() once the frame is on screen
     }
     g.state_stale = false;
     g.frame_cpu_ms[g.frame_cpu_count++ % kFrameRing] = (float)(emscripten_get_now() - frame_start);
@@ -252,6 +263,15 @@ EMSCRIPTEN_KEEPALIVE void fl_show_notice(const char* text, int is_error) {
     request_frames();
 }
 
+// The first frame is on screen (platform_lib.js, fl_js_first_frame): the rest of the base glyph set
+// (see main()) goes into the atlas now.
+EMSCRIPTEN_KEEPALIVE void fl_first_frame_presented(void) {
+    if (factlens::complete_base_glyphs(&g.fonts)) {
+        g.fonts_dirty = true;
+        request_frames();
+    }
+}
+
 // The accessibility mirror's snapshot (web/a11y.js), asked for when a11y_generation moved.
 EMSCRIPTEN_KEEPALIVE const char* fl_a11y_snapshot(void) {
     g.reply = factlens::a11y_snapshot_json(g.app);
@@ -291,25 +311,6 @@ int main() {
     g.app.host.copy_text = host_copy_text;
     g.app.host.page_link = host_page_link;
     g.app.host.open_file_picker = host_open_file_picker;
-    factlens::load_embedded_corpus(g.app);
-
-    EmscriptenWebGLContextAttributes attrs;
-    emscripten_webgl_init_context_attributes(&attrs);
-    attrs.majorVersion = 2;
-    attrs.minorVersion = 0;
-    attrs.alpha = EM_FALSE;
-    attrs.depth = EM_FALSE;
-    attrs.stencil = EM_FALSE;
-    attrs.antialias = EM_FALSE;  // ImGui anti-aliases its own shapes; MSAA would only cost memory
-    attrs.premultipliedAlpha = EM_TRUE;
-    attrs.preserveDrawingBuffer = EM_FALSE;
-    g.gl = emscripten_webgl_create_context(kCanvas, &attrs);
-    if (g.gl <= 0) {
-        fl_js_show_error("FactLens needs WebGL 2, which this browser or device does not provide (or has turned off). "
-                         "Try a current Chrome, Edge, Firefox or Safari, or enable hardware acceleration.");
-        return 1;
-    }
-    emscripten_webgl_make_context_current(g.gl);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -322,13 +323,39 @@ int main() {
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
     io.SetPlatformImeDataFn = set_ime_data;
-    std::string gl_error;
-    if (!factlens::gl_renderer_init(&gl_error)) {
-        fl_js_show_error(("FactLens could not set up WebGL 2 drawing: " + gl_error).c_str());
+    // The canvas gets its size before it gets a context: resizing a live WebGL drawing buffer costs
+    // a reallocation in the GPU process.
+    update_canvas_size();
+
+    // The GL context and the shader program first, so that the GPU process sets them up while the
+    // CPU loads the corpus and rasterizes the fonts (issue #9: nothing before the first frame waits
+    // for the GPU process).
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    attrs.antialias = EM_FALSE;  // ImGui anti-aliases its own shapes; MSAA would only cost memory
+    attrs.premultipliedAlpha = EM_TRUE;
+    attrs.preserveDrawingBuffer = EM_FALSE;
+    // WebGL 2 core is all the renderer uses. Enabling every extension the browser offers (Emscripten's
+    // default) is a getExtension call each, about 20 ms at start-up in Chromium with SwiftShader.
+    attrs.enableExtensionsByDefault = EM_FALSE;
+    g.gl = emscripten_webgl_create_context(kCanvas, &attrs);
+    if (g.gl <= 0) {
+        fl_js_show_error("FactLens needs WebGL 2, which this browser or device does not provide (or has turned off). "
+                         "Try a current Chrome, Edge, Firefox or Safari, or enable hardware acceleration.");
         return 1;
     }
+    emscripten_webgl_make_context_current(g.gl);
+    factlens::gl_renderer_init();
 
-    update_canvas_size();
+    // The first atlas: only the glyphs the first frame can need (issue #9); the rest of the base
+    // set follows once that frame is on screen (fl_first_frame_presented).
+    factlens::defer_base_glyphs(&g.fonts);
+    factlens::load_embedded_corpus(g.app);
     rebuild_fonts_if_needed();
 
     register_input_handlers();
@@ -336,6 +363,7 @@ int main() {
 
     g.last_frame_ms = emscripten_get_now();
     render_frame();  // the first frame now, not a vsync later: it is what start-up time is measured to
+    if (g.gl_failed) return 1;
     request_frames();
     return 0;
 }

@@ -106,6 +106,7 @@ struct Platform {
     double keep_alive_until = 0;
     double last_frame_ms = 0;
     double first_frame_ms = -1;
+    bool gl_failed = false;    // the shader program did not link (found after the first frame's draw): nothing is drawn
     TouchState touch;
     double last_press_ms = -1e9;         // the last mouse press, wall clock (double-click decisions)
     ImVec2 last_press_pos;

@@ -15,6 +15,11 @@ mergeInto(LibraryManager.library, {
     }
     Module.flSendString = sendString;
 
+    // The textarea is shown once the first frame is on screen (see fl_js_first_frame), or the
+    // moment something wants to focus it, whichever comes first.
+    function revealInput() { if (input.hidden) input.hidden = false; }
+    Module.flRevealInput = revealInput;
+
     // Keyboard focus lives in the textarea, so text input, IME and clipboard events all reach us.
     // A touch focuses it only when it lands on a text field (main.cpp, on_touch), which is what
     // opens the on-screen keyboard; other taps focus the canvas, so keys still come here.
@@ -27,6 +32,7 @@ mergeInto(LibraryManager.library, {
     }
     canvas.addEventListener('mousedown', function () {
       pointerBack();
+      revealInput();
       Module.flFocusing = true;
       try { input.focus({ preventScroll: true }); } finally { Module.flFocusing = false; }
     });
@@ -193,7 +199,10 @@ mergeInto(LibraryManager.library, {
     input.click();
   },
 
+  // After every frame: web/a11y.js refreshes its mirror. Not before the first frame is on screen:
+  // the mirror is text, and laying it out would hold up the frame (see fl_js_first_frame).
   fl_js_frame_done: function (generation) {
+    if (!Module.flPresented) { Module.flHeldGeneration = generation; return; }
     if (Module.flAfterFrame) Module.flAfterFrame(generation);
   },
 
@@ -219,7 +228,10 @@ mergeInto(LibraryManager.library, {
         try { document.execCommand('copy'); } catch (e) { }
         document.body.removeChild(t);
         Module.flFocusing = true;
-        try { document.getElementById('factlens-input').focus({ preventScroll: true }); } finally { Module.flFocusing = false; }
+        try {
+          if (Module.flRevealInput) Module.flRevealInput();
+          document.getElementById('factlens-input').focus({ preventScroll: true });
+        } finally { Module.flFocusing = false; }
       };
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(legacy);
       else legacy();
@@ -232,6 +244,7 @@ mergeInto(LibraryManager.library, {
     Module.flFocusing = true;
     try {
       if (Module.flReleased) { Module.flReleased = false; input.tabIndex = 0; document.getElementById('factlens-canvas').tabIndex = 0; }
+      if (Module.flRevealInput) Module.flRevealInput();
       if (document.activeElement !== input) input.focus({ preventScroll: true });
     } finally { Module.flFocusing = false; }
   },
@@ -262,6 +275,7 @@ mergeInto(LibraryManager.library, {
     }
     var to = how > 0 ? input : canvas;
     if (a === to) return;
+    if (to === input && Module.flRevealInput) Module.flRevealInput();
     Module.flFocusing = true;
     try { to.focus({ preventScroll: true }); } finally { Module.flFocusing = false; }
   },
@@ -285,7 +299,20 @@ mergeInto(LibraryManager.library, {
     else console.error(msg);
   },
 
+  // The first frame is drawn. What the page still needs beyond it (the textarea and the
+  // accessibility mirror, DOM with text to lay out; the rest of the glyph atlas) waits until the
+  // browser has put that frame on screen: a timer queued from the next animation frame runs after
+  // that frame's paint (the second timer, in case animation frames are paused, as in a hidden tab).
   fl_js_first_frame: function () {
+    var presented = function () {
+      if (Module.flPresented) return;
+      Module.flPresented = true;
+      if (Module.flRevealInput) Module.flRevealInput();
+      if (Module.flHeldGeneration !== undefined && Module.flAfterFrame) Module.flAfterFrame(Module.flHeldGeneration);
+      _fl_first_frame_presented();
+    };
+    requestAnimationFrame(function () { setTimeout(presented, 0); });
+    setTimeout(presented, 250);
     if (Module.flOnFirstFrame) Module.flOnFirstFrame();
   },
 

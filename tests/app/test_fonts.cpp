@@ -82,3 +82,36 @@ TEST_CASE("glyphs on demand: embedded Greek/Cyrillic added, other scripts from t
     CHECK(ui.fonts.fallback.empty());
     require_glyphs(ui.fonts.regular, greek, "greek/cyrillic after a size change");
 }
+
+TEST_CASE("start-up atlas: the deferred base set holds what the first frame needs, the rest follows", "[fonts]") {
+    // defer_base_glyphs() (issue #9): ASCII, the UI's symbols and what text noted; complete_base_glyphs()
+    // brings in the rest of the base set (Latin-1 letters, the CJK money words).
+    AppFonts f;
+    ImFontAtlas atlas;
+    defer_base_glyphs(&f);
+    std::vector<char32_t> missing;
+    CHECK(want_glyphs(&f, "Z\xC3\xBCrich \xE5\x85\x83", &missing));  // Zürich 元
+    CHECK(missing.empty());
+    REQUIRE(build_fonts(&atlas, 15, &f));
+    REQUIRE(f.regular != nullptr);
+    REQUIRE(f.bold != nullptr);
+    for (ImFont* font : {f.regular, f.bold}) {
+        CHECK(font->FindGlyphNoFallback((ImWchar)'A') != nullptr);
+        CHECK(font->FindGlyphNoFallback((ImWchar)0x00B7) != nullptr);  // · (the UI's separators)
+        CHECK(font->FindGlyphNoFallback((ImWchar)0x00FC) != nullptr);  // ü: noted
+        CHECK(font->FindGlyphNoFallback((ImWchar)0x5143) != nullptr);  // 元: noted
+        CHECK(font->FindGlyphNoFallback((ImWchar)0x00E9) == nullptr);  // é: base set, not yet
+        CHECK(font->FindGlyphNoFallback((ImWchar)0x4EBF) == nullptr);  // 亿: base set, not yet
+    }
+    CHECK(complete_base_glyphs(&f));
+    REQUIRE(build_fonts(&atlas, 15, &f));
+    for (ImFont* font : {f.regular, f.bold}) {
+        CHECK(font->FindGlyphNoFallback((ImWchar)0x00E9) != nullptr);
+        CHECK(font->FindGlyphNoFallback((ImWchar)0x4EBF) != nullptr);
+        CHECK(font->FindGlyphNoFallback((ImWchar)0x00FC) != nullptr);
+        CHECK(font->FindGlyphNoFallback((ImWchar)0x5143) != nullptr);
+    }
+    CHECK_FALSE(complete_base_glyphs(&f));  // once
+    // Text noted afterwards needs nothing new from the base set.
+    CHECK_FALSE(want_glyphs(&f, "caf\xC3\xA9 \xE4\xBA\xBF", &missing));
+}
