@@ -29,6 +29,10 @@
     '#factlens-error .factlens-error-detail { font-size: 13px; line-height: 1.4; color: #666; overflow-wrap: anywhere; }',
   ].join('\n');
 
+  // User Timing marks for the start-up breakdown in scripts/bench.sh (issue #9): this script's start,
+  // the program compiled, main() about to run (and, in platform_lib.js, the first frame drawn).
+  function mark(name) { try { performance.mark('factlens:' + name); } catch (e) { } }
+  mark('boot');
   var TIMEOUT_MS = 20000;
   var LOADING_DELAY_MS = 300;
   var script = document.currentScript;
@@ -280,12 +284,13 @@
   Module.instantiateWasm = function (imports, done) {
     if (startProblem) return {};  // never started: the message is on screen
     (inlineWasm ? inflateAndInstantiate(imports) : fetchAndInstantiate(imports)).then(function (result) {
+      mark('compiled');
       stage = 'starting';
       // main() looks up the canvas: run it once <body> exists, outside this promise chain so that
       // its errors reach the error handler below instead of being taken for a loading failure. A
       // microtask rather than a timer: a timer can wait behind a rendering update (5-15 ms here).
       var later = typeof queueMicrotask === 'function' ? queueMicrotask : setTimeout;
-      whenDom(function () { later(function () { done(result.instance, result.module); }); });
+      whenDom(function () { later(function () { mark('main'); done(result.instance, result.module); }); });
     }, loadError);
     return {};
   };

@@ -304,6 +304,7 @@ mergeInto(LibraryManager.library, {
   // browser has put that frame on screen: a timer queued from the next animation frame runs after
   // that frame's paint (the second timer, in case animation frames are paused, as in a hidden tab).
   fl_js_first_frame: function () {
+    try { performance.mark('factlens:first-frame'); } catch (e) { }
     var presented = function () {
       if (Module.flPresented) return;
       Module.flPresented = true;
