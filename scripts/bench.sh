@@ -13,6 +13,13 @@
 #   - factlens extract as a whole process (issue #10; tests/bench/cli_bench.mjs, run second, rows
 #     appended too): MB/s on a 64 MB corpus written to a file (target >= 100), its ratio to wc -w on
 #     the same file in the same run, and peak RSS / input (<= 1.2x); --format csv and --to USD beside
+#   - extraction on hostile text (issue #10; tests/bench/adversarial_bench.mjs, run third, rows
+#     appended too): each of its 23 adversarial patterns (digit, punctuation and word runs, spelled
+#     numbers, conversion pairs, invalid UTF-8, no newline, ...) at 1, 4 and 16 MB through
+#     build/native/extract_bench, s/MB at each size; FAIL when s/MB at 16 MB > 1.5x s/MB at 1 MB.
+#     Cache-fair: every size is timed over 16 MB (16 separate 1 MB runs of the pattern, 4 of 4 MB,
+#     1 of 16 MB, separated by blank lines), so only the length of one unbroken run changes.
+#     About 2-3 minutes; "n/a — build first" rows when build/native/extract_bench is missing.
 #   - facts explorer at a million rows (issue #6; tests/bench/bench.mjs): a synthetic `factlens extract`
 #     JSONL corpus (scripts/make_facts_corpus.py -> build/bench/facts-1m.jsonl, ~350 MB, generated when
 #     missing) passed to the hosted index.html (1280x800, device ratio 1) in ~64 Mi-char parts, joined
@@ -34,6 +41,8 @@
 # Env:   FACTLENS_CHROMIUM=/usr/bin/chromium   BENCH_RUNS=7   BENCH_IDLE_RUNS=5
 #        BENCH_EXTRACT=0 (skip the extraction rows)   BENCH_EXTRACT_RUNS=5   BENCH_RECOGNIZERS_MIN_S=3
 #        BENCH_CLI=0 (skip the factlens extract rows)   BENCH_CLI_RUNS=5   BENCH_CLI_MB=64
+#        BENCH_ADVERSARIAL=0 (skip the hostile-text rows)   BENCH_ADVERSARIAL_RUNS=3
+#        BENCH_ADVERSARIAL_SIZES=1,4,16   BENCH_ADVERSARIAL_ONLY=substr (patterns whose name has it)
 #        BENCH_FACTS=0 (skip the facts explorer rows)   BENCH_FACTS_N=200000 (a smaller facts corpus)
 #        BENCH_DIFF=0 (skip the word diff rows)   BENCH_COMPARE=0 (skip the compare rows)
 # Exits 0 even when a target is missed (the table says pass/fail); non-zero only on errors.
@@ -65,6 +74,13 @@ if [ "${BENCH_CLI:-1}" != 0 ]; then
   rm -f "$cli_rows"
   node tests/bench/cli_bench.mjs --rows-json "$cli_rows" >&2 || echo "[bench] cli_bench.mjs failed (exit $?)" >&2
   extra+=(--extra-rows "$cli_rows")
+fi
+if [ "${BENCH_ADVERSARIAL:-1}" != 0 ]; then
+  mkdir -p build/bench
+  adv_rows=build/bench/adversarial_rows.json
+  rm -f "$adv_rows"
+  node tests/bench/adversarial_bench.mjs --rows-json "$adv_rows" >&2 || echo "[bench] adversarial_bench.mjs failed (exit $?)" >&2
+  extra+=(--extra-rows "$adv_rows")
 fi
 
 exec node tests/bench/bench.mjs "${extra[@]}" "$@"

@@ -267,6 +267,25 @@ static size_t sanitize_tail(std::string* t, size_t from, size_t* len, bool eof, 
     return done;
 }
 
+std::string read_text_as_is(const std::string& path, std::string* text) {
+    text->clear();
+    Input in;
+    std::string why;
+    if (!open_input(path, &in, &why)) return why;
+    struct Closer { Input* in; ~Closer() { close_input(in); } } closer{&in};
+    if (in.size) text->reserve(in.size);
+    text->append(in.pending);
+    char buf[1 << 16];
+    for (;;) {
+        const ssize_t r = read_some(in.fd, buf, sizeof buf);
+        if (r < 0) return std::string("cannot read: ") + std::strerror(errno) + ", skipped";
+        if (r == 0) break;
+        text->append(buf, (size_t)r);
+        if (text->size() > kMaxArticleBytes) return too_large(text->size()) + ", skipped";
+    }
+    return sniff_binary(std::string_view(*text).substr(0, kSniffBytes));
+}
+
 std::string read_article(const std::string& path, std::string* text, size_t* replaced) {
     *replaced = 0;
     text->clear();

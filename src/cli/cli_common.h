@@ -57,6 +57,11 @@ void close_input(Input* in);
 // past kMaxArticleBytes, a read error.
 std::string read_article(const std::string& path, std::string* text, size_t* replaced);
 
+// Reads a whole text for `factlens diff` with read_article()'s checks (directory, FIFO, size, binary),
+// but keeps its bytes as they are (malformed UTF-8 included), so offsets are into the file. Returns
+// "" or why the input is refused.
+std::string read_text_as_is(const std::string& path, std::string* text);
+
 // Article ids made unique across one run: the first "name" stays, later ones become "name-2",
 // "name-3", ... (skipping ids already taken); each renaming is reported on stderr.
 class ArticleIds {

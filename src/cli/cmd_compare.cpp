@@ -235,18 +235,21 @@ int run_compare(int argc, char** argv) {
     std::map<std::string, json> metadata;
     std::vector<LoadedArticle> arts;
     arts.reserve(files.size());
+    // Inputs as `factlens extract` reads them: directories, writerless FIFOs, binary files and
+    // inputs past 4 GiB skipped with a message (exit 1, the rest still compared), malformed UTF-8
+    // replaced, repeated ids made unique.
+    ArticleIds ids;
+    for (const std::string& path : files) note_input(path);
     for (const std::string& path : files) {
-        std::string raw, why;
-        if (!read_all(path, &raw, &why)) {
-            std::fprintf(stderr, "factlens: %s: cannot read: %s\n", path.c_str(), why.c_str());
+        LoadedArticle a;
+        size_t replaced = 0;
+        if (std::string why = read_article(path, &a.text, &replaced); !why.empty()) {
+            std::fprintf(stderr, "factlens: %s: %s\n", path.c_str(), why.c_str());
             status = 1;
             continue;
         }
-        LoadedArticle a;
-        size_t replaced = 0;
-        a.text = utf8_sanitize(raw, &replaced);
         if (replaced) std::fprintf(stderr, "factlens: %s: replaced %zu invalid UTF-8 sequence(s)\n", path.c_str(), replaced);
-        a.id = article_id(path);
+        a.id = ids.unique(article_id(path), path);
         const ArticleMeta meta = find_article_meta(a.text);
         if (!meta.outlet.empty()) a.outlet = meta.outlet;
         if (meta.published) { a.published = meta.published; a.date = day_to_iso(meta.published); }

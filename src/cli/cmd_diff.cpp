@@ -136,11 +136,14 @@ int run_diff(int argc, char** argv) {
     if (files.size() != 2) return diff_usage("needs exactly two files, A (old) and B (new)");
     if (files[0] == "-" && files[1] == "-") return diff_usage("only one of A and B can be standard input");
 
+    // Checked as `factlens extract` checks articles: a directory, a writerless FIFO, a binary file or
+    // an input past 4 GiB is refused with a message. The bytes stay as they are (offsets are into
+    // the files; malformed UTF-8 is diffed as it is).
     std::string text[2];
+    for (int k = 0; k < 2; ++k) note_input(files[k]);
     for (int k = 0; k < 2; ++k) {
-        std::string why;
-        if (!read_all(files[k], &text[k], &why)) {
-            std::fprintf(stderr, "factlens: %s: cannot read: %s\n", files[k].c_str(), why.c_str());
+        if (std::string why = read_text_as_is(files[k], &text[k]); !why.empty()) {
+            std::fprintf(stderr, "factlens: %s: %s\n", files[k].c_str(), why.c_str());
             return 1;
         }
     }

@@ -359,6 +359,30 @@ def test_duplicate_ids():
         check(err.count('renamed') == 3 and '"report-2"' in err, f'renamings reported: {err!r}')
 
 
+def test_compare_and_diff_inputs():
+    # compare and diff read their inputs as extract does: a directory or a binary file is refused
+    # with a message (exit 1) instead of being read as empty text; compare still compares the rest
+    # and makes repeated ids unique.
+    with tempfile.TemporaryDirectory() as d:
+        folder = os.path.join(d, 'folder.txt')
+        os.mkdir(folder)
+        elf = shutil.copy(BIN, os.path.join(d, 'tool.txt'))
+        os.mkdir(os.path.join(d, 'again'))
+        twin = shutil.copy(FILES[0], os.path.join(d, 'again', os.path.basename(FILES[0])))
+        code, out, err = run(['compare', folder, elf, FILES[0], FILES[1], twin])
+        check(code == 1 and 'folder.txt: is a directory' in err and 'tool.txt: binary file' in err, f'compare: exit {code}, {err!r}')
+        try:
+            ids = [a['id'] for a in json.loads(out)['articles']]
+        except Exception as e:
+            ids = [f'no JSON: {e}']
+        first = os.path.basename(FILES[0])[:-4]
+        check(ids == [first, os.path.basename(FILES[1])[:-4], first + '-2'], f'compare: the rest compared, ids unique: {ids}')
+        check('renamed' in err, f'compare: the renaming is reported: {err!r}')
+        for bad, why in ((folder, 'is a directory'), (elf, 'binary file')):
+            code, out, err = run(['diff', bad, FILES[0]])
+            check(code == 1 and why in err and out == b'', f'diff {os.path.basename(bad)}: exit {code}, {err!r}')
+
+
 def test_jsonl_input():
     lines = [
         json.dumps({'id': 'a1', 'text': 'Sales rose 5% to 3 billion yuan on Wednesday.', 'published': '2026-01-21'}),
@@ -442,7 +466,7 @@ def test_past_4_gib():
 
 TESTS = [test_writer_format, test_write_errors, test_sigpipe, test_output_is_input, test_temporary_file,
          test_signals_remove_temporary_file, test_directory_input, test_fifo_input, test_binary_input,
-         test_duplicate_ids, test_jsonl_input, test_parallel_recipe, test_past_4_gib]
+         test_duplicate_ids, test_compare_and_diff_inputs, test_jsonl_input, test_parallel_recipe, test_past_4_gib]
 
 only = set(sys.argv[3:])
 for t in TESTS:
