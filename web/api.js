@@ -26,7 +26,7 @@
   var chunkBuf = 0, chunkCap = 0;
   var encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
 
-  function feedText(text) {
+  function feedText(text, feed) {
     for (var i = 0; i < text.length;) {
       var j = Math.min(text.length, i + CHUNK_CHARS);
       var c = text.charCodeAt(j - 1);
@@ -40,7 +40,7 @@
       }
       var written = encoder ? encoder.encodeInto(part, HEAPU8.subarray(chunkBuf, chunkBuf + chunkCap)).written
                             : (stringToUTF8(part, chunkBuf, chunkCap), lengthBytesUTF8(part));
-      Module._fl_load_feed(chunkBuf, written);
+      (feed || Module._fl_load_feed)(chunkBuf, written);
       i = j;
     }
   }
@@ -49,6 +49,14 @@
     withString(name, function (p) { Module._fl_load_begin(p); });
     feedText(text);
     return JSON.parse(UTF8ToString(Module._fl_load_end()));
+  }
+
+  // load_rates with its text streamed in the same way (a 2 MB ECB file would otherwise be escaped into
+  // the command's JSON and parsed out of it again). Same checks, effect and reply as the JSON path.
+  function loadRates(name, text) {
+    withString(name, function (p) { Module._fl_rates_begin(p); });
+    feedText(text, Module._fl_rates_feed);
+    return JSON.parse(UTF8ToString(Module._fl_rates_end()));
   }
 
   function loadFiles(cmd) {
@@ -100,6 +108,11 @@
     if (cmd === null || typeof cmd !== 'object' || Array.isArray(cmd))
       return { ok: false, error: 'a command is an object like {type: "select_article", index: 0}' };
     if (cmd.type === 'load_files') return loadFiles(cmd);
+    if (cmd.type === 'load_rates' && typeof cmd.name === 'string' && typeof cmd.text === 'string') {
+      var lr = loadRates(cmd.name, cmd.text);
+      if (lr.ok && !(opts && opts.state === false)) lr.state = state();
+      return lr;
+    }
     var json;
     try { json = JSON.stringify(cmd); } catch (e) { return { ok: false, error: 'command is not JSON-serializable: ' + e.message }; }
     var r = JSON.parse(withString(json, function (p) { return UTF8ToString(Module._factlens_command(p)); }));

@@ -148,6 +148,7 @@ std::string num4(double v) {
 
 // The Rates, Compare and Diff views as one table each: what their canvas tables show.
 json rates_panel(const AppState& s) {
+    update_rate_checks(s);
     const CurrencyState& c = s.currency;
     const FactTable& t = s.facts.table;
     json rows = json::array();
@@ -278,7 +279,7 @@ uint64_t a11y_generation(const AppState& s) {
     // The currency toggle and the Rates, Compare and Diff views.
     h.num(s.currency.generation);
     h.num((uint64_t)(int64_t)s.currency.selected_check);
-    h.num(s.currency.checks.size());
+    h.num(s.currency.rates_generation);  // (the checks follow the rates and the table; not made here)
     h.num((uint64_t)(int64_t)s.compare.selected);
     h.num(s.compare.rows.size());
     h.num(s.compare.verdicts);

@@ -180,4 +180,12 @@ std::string run_command_json(AppState& s, std::string_view request) {
     return reply("unknown command type \"" + shown + "\" (known: " + known + ")");
 }
 
+std::string load_rates_json(AppState& s, const std::string& name, std::string_view text) {
+    // get_string()'s limits, as the JSON path applies them.
+    if (name.size() > 200) return reply("\"name\" is longer than 200 bytes");
+    if (text.size() > (256u << 20)) return reply("\"text\" is longer than 268435456 bytes");
+    json extra = json::object();
+    return reply(run_load_rates(s, name, text, &extra), &extra);
+}
+
 } // namespace factlens

@@ -31,4 +31,9 @@ std::string file_load_result_json(const FileLoadResult& r);
 // {"ok":true} or {"ok":false,"error":"..."}; a failed command changes nothing.
 std::string run_command_json(AppState& s, std::string_view request);
 
+// The load_rates command with its text passed as it is, not inside a JSON request (web/api.js
+// streams a rate file into the heap as load_files does, sparing a 2 MB file's JSON escaping and
+// parsing). The same checks, effect and reply as run_command_json({type:'load_rates', name, text}).
+std::string load_rates_json(AppState& s, const std::string& name, std::string_view text);
+
 } // namespace factlens

@@ -26,6 +26,8 @@ extern const Command kRatesCommands[];
 extern const size_t kRatesCommandCount;
 nlohmann::json currency_state_json(const AppState& s);
 nlohmann::json rates_state_json(const AppState& s);
+// load_rates after its arguments are checked: what cmd_load_rates runs, and load_rates_json().
+std::string run_load_rates(AppState& s, const std::string& name, std::string_view text, nlohmann::json* extra);
 
 // The Compare commands (compare_api.cpp), and the state().compare section.
 extern const Command kCompareCommands[];

@@ -116,18 +116,20 @@ struct CurrencyState {
     uint64_t generation = 0;        // bumped when the rates or desc change
     uint64_t rates_generation = 0;  // bumped when the rate tables change (not the toggle)
     uint64_t converted_for = ~0ull; // the generation the fact table was last converted for
-    // The Rates view: every conversion pair checked against the reference rates.
-    std::vector<PairCheck> checks;
-    uint64_t checks_generation = ~0ull, checks_table_generation = ~0ull;
-    int selected_check = -1;        // index into checks
+    // The Rates view: every conversion pair checked against the reference rates. A cache, made by
+    // update_rate_checks() when first read after the rates or the table changed (hence mutable:
+    // state() and the accessibility mirror read it through a const AppState).
+    mutable std::vector<PairCheck> checks;
+    mutable uint64_t checks_generation = ~0ull, checks_table_generation = ~0ull;
+    mutable int selected_check = -1;  // index into checks (kept on the same pair across a rebuild)
     // The Rates view's chart, built with the checks: the reference rate over the dates the pairs
     // span, in the rate unit most pairs use ("CNY per USD").
     struct ChartPoint { long day = 0; double rate = 0; };  // day: days since 1970-01-01
-    std::string chart_unit;
-    std::vector<ChartPoint> chart_line;
-    std::string chart_source;
-    long chart_day_min = 0, chart_day_max = 0;
-    double chart_rate_min = 0, chart_rate_max = 0;
+    mutable std::string chart_unit;
+    mutable std::vector<ChartPoint> chart_line;
+    mutable std::string chart_source;
+    mutable long chart_day_min = 0, chart_day_max = 0;
+    mutable double chart_rate_min = 0, chart_rate_max = 0;
     std::string custom_rate_text = "7.10";       // the custom-rate fields as typed
     std::string custom_unit_text = "CNY per USD";
     std::string notice;             // one line: a rate file loaded or refused
@@ -348,8 +350,12 @@ std::string set_currency(AppState& s, const std::string& to, RateMode mode, doub
 // the rates loaded before stay.
 std::string load_rates(AppState& s, const std::string& name, std::string_view text);
 // Re-converts the fact table when the currency, the rates or the table changed (update_facts()
-// calls it first), and rebuilds the Rates view's checks when the rates or the table changed.
+// calls it first).
 void update_currency(AppState& s);
+// Rebuilds the Rates view's checks and chart when the rates or the table changed since they were
+// made; call before reading currency.checks. Not part of update_currency(): at a million facts the
+// checks take ~150 ms in wasm, and a rate file dropped in another view should not wait for them.
+void update_rate_checks(const AppState& s);
 std::string select_rate_check(AppState& s, int index);
 // "reference", "article" or "custom:7.1:CNY per USD", as the URL fragment and state() write it.
 std::string rates_mode_text(const CurrencyDesc& d);

@@ -58,15 +58,7 @@ std::string cmd_load_rates(AppState& s, const json& req, json* extra) {
     std::string error, name, text;
     if (!get_string(req, "name", 200, &name, &error)) return error;
     if (!get_string(req, "text", 256u << 20, &text, &error)) return error;
-    const auto t0 = std::chrono::steady_clock::now();
-    const std::string why = load_rates(s, name, text);
-    (*extra)["parse_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    if (why.empty()) {
-        update_facts(s);
-        const int i = s.currency.rates.find_source(name);
-        if (i >= 0) (*extra)["rates"] = s.currency.rates.sources[(size_t)i].rate_count();
-    }
-    return why;
+    return run_load_rates(s, name, text, extra);
 }
 
 std::string cmd_select_pair(AppState& s, const json& req, json*) {
@@ -84,6 +76,18 @@ json rates_mode_json(const CurrencyDesc& d) {
 json iso_or_null(Day d) { return d ? json(day_to_iso(d)) : json(nullptr); }
 
 }  // namespace
+
+std::string run_load_rates(AppState& s, const std::string& name, std::string_view text, json* extra) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::string why = load_rates(s, name, text);
+    (*extra)["parse_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    if (why.empty()) {
+        update_facts(s);
+        const int i = s.currency.rates.find_source(name);
+        if (i >= 0) (*extra)["rates"] = s.currency.rates.sources[(size_t)i].rate_count();
+    }
+    return why;
+}
 
 const Command kRatesCommands[] = {
     {"set_currency", cmd_set_currency},
@@ -111,6 +115,7 @@ json currency_state_json(const AppState& s) {
 }
 
 json rates_state_json(const AppState& s) {
+    update_rate_checks(s);
     const CurrencyState& c = s.currency;
     const FactTable& t = s.facts.table;
     json pairs = json::array();

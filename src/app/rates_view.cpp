@@ -2,7 +2,7 @@
 // an interval (its converted figure is rounded), the reference rate for its date and a verdict; and
 // a chart of the reference rate over time with each source's interval as a bar at its date, drawn
 // straight from the model with ImDrawList. Reads s.currency (checks and chart, rebuilt by
-// update_currency() only when the rates or the table change); reports intent through
+// update_rate_checks() only when the rates or the table changed); reports intent through
 // select_rate_check().
 #include <cmath>
 #include <cstdio>
@@ -273,6 +273,7 @@ void rates_chart(AppState& s, ImVec2 size) {
 
 void rates_view(AppState& s, const AppFonts& fonts) {
     update_currency(s);
+    update_rate_checks(s);  // made here, on first view after a change (not when a rate file loads)
     CurrencyState& c = s.currency;
     const float k = s.ui_scale;
     // The rate sources, one line each.

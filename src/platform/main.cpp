@@ -246,6 +246,22 @@ EMSCRIPTEN_KEEPALIVE const char* fl_load_end(void) {
     g.reply = factlens::file_load_result_json(r);
     return g.reply.c_str();
 }
+// load_rates from web/api.js with its text streamed in (begin, feed chunks, end): the reply of the
+// command, as factlens_command would give it.
+EMSCRIPTEN_KEEPALIVE void fl_rates_begin(const char* name) {
+    g.rates_name = name ? name : "";
+    g.rates_text.clear();
+}
+EMSCRIPTEN_KEEPALIVE void fl_rates_feed(const char* bytes, size_t len) {
+    if (bytes && g.rates_text.size() <= (256u << 20)) g.rates_text.append(bytes, len);  // past the limit: refused at the end
+}
+EMSCRIPTEN_KEEPALIVE const char* fl_rates_end(void) {
+    g.reply = factlens::load_rates_json(g.app, g.rates_name, g.rates_text);
+    g.rates_text = std::string();  // the memory back
+    g.state_stale = true;
+    request_frames();
+    return g.reply.c_str();
+}
 // After a load_files command: run the query once, draw.
 EMSCRIPTEN_KEEPALIVE void fl_load_done(void) {
     factlens::update_facts(g.app);

@@ -119,6 +119,7 @@ struct Platform {
     bool state_stale = false;            // a command ran since the last frame
     uint64_t link_generation = 0;      // the app's link_generation last written to the URL
     factlens::FileLoad* file_load = nullptr;  // the file being streamed in by web/api.js
+    std::string rates_name, rates_text;       // a load_rates being streamed in by web/api.js
     float frame_cpu_ms[kFrameRing] = {};  // CPU time of the newest render_frame calls (ring), for state().frame_ms
     int frame_cpu_count = 0;       // render_frame calls timed so far
 };

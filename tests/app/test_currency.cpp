@@ -253,3 +253,47 @@ TEST_CASE("currency: the Rates view on a phone", "[currency]") {
     CHECK(phone.app.layout.currency_buttons.size() == 7);
     CHECK_FALSE(phone.app.layout.pair_rows.empty());
 }
+
+TEST_CASE("currency: a rate file loads without waiting for the Rates view's checks; they are made when read", "[currency]") {
+    AppState s;
+    load_embedded_corpus(s);
+    const json before = state(s)["rates"];  // made now
+    REQUIRE(before["count"].get<int>() > 0);
+    const CurrencyState& c = s.currency;
+    REQUIRE(c.checks_generation == c.rates_generation);
+    const std::string ecb = slurp("tests/data/ecb/eurofxref-hist.csv");
+    json r = cmd(s, {{"type", "load_rates"}, {"name", "eurofxref-hist.csv"}, {"text", ecb}, {"state", false}});
+    REQUIRE(r["ok"] == true);
+    CHECK(c.checks_generation != c.rates_generation);  // not made by the load
+    const json after = state(s)["rates"];                 // state() makes them
+    CHECK(c.checks_generation == c.rates_generation);
+    CHECK(after["count"] == before["count"]);
+    CHECK(after["pairs"].size() == before["pairs"].size());
+    // Selecting a pair works on checks that were stale.
+    REQUIRE(cmd(s, {{"type", "load_rates"}, {"name", "again.csv"}, {"text", ecb}, {"state", false}})["ok"] == true);
+    CHECK(c.checks_generation != c.rates_generation);
+    CHECK(cmd(s, {{"type", "select_pair"}, {"index", 0}})["ok"] == true);
+    CHECK(c.selected_check == 0);
+}
+
+TEST_CASE("currency: load_rates_json (the streamed path of web/api.js) answers as the JSON command does", "[currency]") {
+    const std::string ecb = slurp("tests/data/ecb/eurofxref-hist.csv");
+    AppState a, b;
+    load_embedded_corpus(a);
+    load_embedded_corpus(b);
+    const json ja = cmd(a, {{"type", "load_rates"}, {"name", "ecb.csv"}, {"text", ecb}});
+    const json jb = json::parse(load_rates_json(b, "ecb.csv", ecb));
+    REQUIRE(ja["ok"] == true);
+    CHECK(jb["ok"] == true);
+    CHECK(jb["rates"] == ja["rates"]);
+    CHECK(state(b)["currency"]["sources"] == state(a)["currency"]["sources"]);
+    // Refusals: the same messages, nothing changed.
+    std::string broken = ecb;
+    broken.replace(broken.find("1.0938"), 6, "1.09x8");
+    CHECK(json::parse(load_rates_json(b, "broken.csv", broken))["error"] ==
+          cmd(a, {{"type", "load_rates"}, {"name", "broken.csv"}, {"text", broken}})["error"]);
+    const std::string long_name(201, 'n');
+    CHECK(json::parse(load_rates_json(b, long_name, ecb))["error"] ==
+          cmd(a, {{"type", "load_rates"}, {"name", long_name}, {"text", ecb}})["error"]);
+    CHECK(state(b)["currency"]["sources"].size() == 2);
+}
