@@ -572,7 +572,7 @@ async function factsRows(server) {
       ms(cv), `≤ ${CONVERT_TARGET_MS} ms`, passFail(cv <= CONVERT_TARGET_MS)]);
     const ew = medOf(app.ecb, 'wall');
     rows.push([`currency: load the ECB's eurofxref-hist.csv (1.8 MB, ${num(app.ecb[0].rates)} rates) through load_rates, wall time of the command in the page ` +
-      `(median of ${app.ecb.length}; of it the CSV parse in wasm ${ms(medOf(app.ecb, 'parse'))}, the rest the text passed in as JSON and the table ` +
+      `(median of ${app.ecb.length}; of it the CSV parse in wasm ${ms(medOf(app.ecb, 'parse'))}, the rest the text streamed into the heap and the table ` +
       `re-converted; the Rates view's ${num(app.ecb[0].pairs)} pair checks are made when first read: the state() after it ${ms(medOf(app.ecb, 'checks'))})`,
       ms(ew), `≤ ${ECB_LOAD_TARGET_MS} ms`, passFail(ew <= ECB_LOAD_TARGET_MS)]);
     const eq = app.queries[''];
