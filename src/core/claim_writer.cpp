@@ -322,6 +322,15 @@ void json_conversion(ByteBuffer& o, const Claim& c, const Derived& d, const Conv
 // ---- Public -------------------------------------------------------------------------------------
 
 void append_json_string(ByteBuffer& out, std::string_view s) { json_str(out, s); }
+void append_json_string(std::string& out, std::string_view s) {
+    const size_t at = out.size();
+    out.resize(at + 6 * s.size() + 2);
+    char* p = &out[at];
+    *p++ = '"';
+    p = escape_json(p, (const unsigned char*)s.data(), s.size());
+    *p++ = '"';
+    out.resize((size_t)(p - out.data()));
+}
 
 void append_json_double(ByteBuffer& out, double v) { json_num(out, v); }
 

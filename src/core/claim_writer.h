@@ -63,6 +63,8 @@ private:
 // there). Malformed UTF-8 becomes U+FFFD, one per maximal bad subpart (as utf8_sanitize() and
 // nlohmann's error_handler_t::replace do). Everything else is copied as it is.
 void append_json_string(ByteBuffer& out, std::string_view s);
+// The same, appended to a std::string (the facts export, facts_io.cpp).
+void append_json_string(std::string& out, std::string_view s);
 
 // v as nlohmann::json prints a double: shortest round-trip digits, ".0" on whole numbers below
 // 1e15 ("6000.0", "1200000000000.0", "9.2", "1e+15", "1.5e-05", "-0.0"); null when not finite.

@@ -15,9 +15,9 @@
 #include <nlohmann/json.hpp>
 
 #include "claim_json.h"
+#include "claim_writer.h"
 #include "dates.h"
 #include "fact_query.h"
-#include "utf8.h"
 
 namespace factlens {
 
@@ -478,37 +478,9 @@ std::string format_double_roundtrip(double v) {
 
 namespace {
 
-void json_string(std::string& o, std::string_view s) {
-    o += '"';
-    for (size_t i = 0; i < s.size(); ++i) {
-        const unsigned char c = (unsigned char)s[i];
-        switch (c) {
-            case '"': o += "\\\""; continue;
-            case '\\': o += "\\\\"; continue;
-            case '\n': o += "\\n"; continue;
-            case '\r': o += "\\r"; continue;
-            case '\t': o += "\\t"; continue;
-            default: break;
-        }
-        if (c < 0x20) {
-            char b[8];
-            std::snprintf(b, sizeof b, "\\u%04x", c);
-            o += b;
-            continue;
-        }
-        if (c < 0x80) { o += (char)c; continue; }
-        // Beyond ASCII: well-formed UTF-8 is copied and each malformed byte becomes U+FFFD, so the
-        // export is valid JSON whatever bytes the table holds.
-        const DecodedChar d = utf8_decode(s, i);
-        if (!d.valid) o += "\xEF\xBF\xBD";
-        else if (d.cp == 0x85) o += "\\u0085";  // NEL: a line break for some JSON Lines readers
-        else if (d.cp == 0x2028) o += "\\u2028";
-        else if (d.cp == 0x2029) o += "\\u2029";
-        else o.append(s.data() + i, (size_t)d.len);
-        i += (size_t)d.len - 1;
-    }
-    o += '"';
-}
+// Escaped as the claim writer escapes (claim_writer.h): U+0085/2028/2029 too, and malformed UTF-8
+// as U+FFFD, so the export is valid JSON, one record per line, whatever bytes the table holds.
+void json_string(std::string& o, std::string_view s) { append_json_string(o, s); }
 
 void json_str_or_null(std::string& o, std::string_view s) {
     if (s.empty()) o += "null";
