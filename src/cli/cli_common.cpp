@@ -268,27 +268,8 @@ static size_t sanitize_tail(std::string* t, size_t from, size_t* len, bool eof, 
     return done;
 }
 
-std::string read_text_as_is(const std::string& path, std::string* text) {
-    text->clear();
-    Input in;
-    std::string why;
-    if (!open_input(path, &in, &why)) return why;
-    struct Closer { Input* in; ~Closer() { close_input(in); } } closer{&in};
-    if (in.size) text->reserve(in.size);
-    text->append(in.pending);
-    char buf[1 << 16];
-    for (;;) {
-        const ssize_t r = read_some(in.fd, buf, sizeof buf);
-        if (r < 0) return std::string("cannot read: ") + std::strerror(errno) + ", skipped";
-        if (r == 0) break;
-        text->append(buf, (size_t)r);
-        if (text->size() > kMaxArticleBytes) return too_large(text->size()) + ", skipped";
-    }
-    return sniff_binary(std::string_view(*text).substr(0, kSniffBytes));
-}
-
 std::string read_article(const std::string& path, std::string* text, size_t* replaced) {
-    *replaced = 0;
+    if (replaced) *replaced = 0;
     text->clear();
     Input in;
     std::string why;
@@ -331,7 +312,7 @@ std::string read_article(const std::string& path, std::string* text, size_t* rep
             sniffed = true;
             if (std::string w = sniff_binary(std::string_view(text->data(), std::min(len, kSniffBytes))); !w.empty()) return w;
         }
-        if (sniffed) checked = sanitize_tail(text, checked, &len, eof, replaced);
+        if (sniffed && replaced) checked = sanitize_tail(text, checked, &len, eof, replaced);
     }
     text->resize(len);
     if (len > kMaxArticleBytes) return "is larger than 4 GiB - 1 bytes once malformed UTF-8 is replaced, skipped";

@@ -54,13 +54,9 @@ void close_input(Input* in);
 // the only copy of the file in memory. Returns "" or why the input is skipped, for a message
 // "factlens: PATH: WHY": open_input()'s reasons, "binary file (NUL bytes)", "not UTF-8 text (...)"
 // (judged on the first 64 KiB: a NUL byte, or more than a quarter of its bytes malformed), a text
-// past kMaxArticleBytes, a read error.
+// past kMaxArticleBytes, a read error. With replaced null (`factlens diff`, whose offsets are into
+// the file) the same checks, and the bytes stay as they are, malformed UTF-8 included.
 std::string read_article(const std::string& path, std::string* text, size_t* replaced);
-
-// Reads a whole text for `factlens diff` with read_article()'s checks (directory, FIFO, size, binary),
-// but keeps its bytes as they are (malformed UTF-8 included), so offsets are into the file. Returns
-// "" or why the input is refused.
-std::string read_text_as_is(const std::string& path, std::string* text);
 
 // Article ids made unique across one run: the first "name" stays, later ones become "name-2",
 // "name-3", ... (skipping ids already taken); each renaming is reported on stderr.

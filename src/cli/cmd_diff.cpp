@@ -142,7 +142,7 @@ int run_diff(int argc, char** argv) {
     std::string text[2];
     for (int k = 0; k < 2; ++k) note_input(files[k]);
     for (int k = 0; k < 2; ++k) {
-        if (std::string why = read_text_as_is(files[k], &text[k]); !why.empty()) {
+        if (std::string why = read_article(files[k], &text[k], nullptr); !why.empty()) {
             std::fprintf(stderr, "factlens: %s: %s\n", files[k].c_str(), why.c_str());
             return 1;
         }
