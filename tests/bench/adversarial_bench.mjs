@@ -24,9 +24,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT, runAsScript } from './bench_common.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NATIVE = process.env.BENCH_EXTRACT_NATIVE || path.join(ROOT, 'build/native/extract_bench');
 const DIR = path.join(ROOT, 'build/bench/adversarial');
 const SIZES = (process.env.BENCH_ADVERSARIAL_SIZES || '1,4,16').split(',').map(Number);
@@ -162,12 +161,4 @@ export async function run() {
   return { rows, notes };
 }
 
-export const renderTable = (rows) =>
-  rows.map((r, i) => `| ${r.join(' | ')} |` + (i === 0 ? '\n|' + ' --- |'.repeat(r.length) : '')).join('\n');
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf('--rows-json');
-  const out = await run();
-  if (i !== -1) writeFileSync(process.argv[i + 1], JSON.stringify(out));
-  else console.log(renderTable([['metric', 'value', 'target', 'result'], ...out.rows]) + '\n' + out.notes.join('\n'));
-}
+await runAsScript(import.meta.url, run);

@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { DIST, ROOT, SINGLE_FILE_URL, canvasBox, launchBrowser, newContext, rectCentre, sleep, startServer, waitReady } from '../e2e/helpers.mjs';
+import { median } from './bench_common.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
 const IDLE_RUNS = Number(process.env.BENCH_IDLE_RUNS || 5);
@@ -26,11 +27,6 @@ const SCROLL_MIN_MS = 2000;      // scroll at least this long...
 const SCROLL_MAX_MS = 15000;     // ...and until the app's 256-frame ring holds only scrolling frames
 const BASELINE_MS = 2000;        // the clear-only page runs this long
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(0.95 * xs.length) - 1)];
 const ms = (x) => `${x.toFixed(2)} ms`;
 const kb = (n) => `${n.toLocaleString('en-US')} B`;

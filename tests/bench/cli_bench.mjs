@@ -10,46 +10,23 @@
 // Wall time and peak RSS of each child come from wait4() (a few lines of python3 around fork/exec),
 // stdout going to a file in build/bench/ that is removed afterwards.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BENCH_DIR, ROOT, benchCorpus, fmt, median, pf, runAsScript } from './bench_common.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FACTLENS = process.env.BENCH_FACTLENS || path.join(ROOT, 'build/native/factlens');
-const BENCH_DIR = path.join(ROOT, 'build/bench');
-const CORPUS_SCRIPT = path.join(ROOT, 'scripts/make_bench_corpus.py');
 const RUNS = Math.max(1, Number(process.env.BENCH_CLI_RUNS || 5));
 const SIZE_MB = Math.max(1, Number(process.env.BENCH_CLI_MB || 64));
-const SEED = 1;
 const MB = 1 << 20;
 const TARGET_MBPS = 100, WC_MBPS_REF = 290, TARGET_RSS = 1.2;
 const TARGET_RATIO = TARGET_MBPS / WC_MBPS_REF;
 const NA_BUILD = 'n/a — build first';
 
 const log = (...a) => console.error('[cli-bench]', ...a);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const fmt = (x, d = 1) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-const pf = (ok) => (ok ? 'pass' : 'FAIL');
 
 // The same corpus extract_bench.mjs would make for this size (build/bench/corpus_<N>mb.txt).
-function corpus(sizeMb) {
-  mkdirSync(BENCH_DIR, { recursive: true });
-  const file = path.join(BENCH_DIR, `corpus_${sizeMb}mb.txt`);
-  const meta = JSON.stringify({ script: createHash('sha256').update(readFileSync(CORPUS_SCRIPT)).digest('hex'), sizeMb, seed: SEED });
-  const metaFile = file + '.meta';
-  if (existsSync(file) && existsSync(metaFile) && readFileSync(metaFile, 'utf8') === meta) return file;
-  log(`generating ${path.relative(ROOT, file)}`);
-  const r = spawnSync('python3', [CORPUS_SCRIPT, file, String(sizeMb), '--seed', String(SEED)], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0) throw new Error(`make_bench_corpus.py failed (${r.status ?? r.signal})`);
-  writeFileSync(metaFile, meta);
-  return file;
-}
+const corpus = (sizeMb) => benchCorpus(sizeMb, log);
 
 // Runs argv with stdout to outFile; returns {seconds, rssKb, status, stderr}.
 const TIMER = `
@@ -157,12 +134,4 @@ export async function run() {
   return { rows, notes };
 }
 
-export const renderTable = (rows) =>
-  rows.map((r, i) => `| ${r.join(' | ')} |` + (i === 0 ? '\n|' + ' --- |'.repeat(r.length) : '')).join('\n');
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf('--rows-json');
-  const out = await run();
-  if (i !== -1) writeFileSync(process.argv[i + 1], JSON.stringify(out));
-  else console.log(renderTable([['metric', 'value', 'target', 'result'], ...out.rows]) + '\n' + out.notes.join('\n'));
-}
+await runAsScript(import.meta.url, run);

@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median } from './bench_common.mjs';
 
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(HERE), '../..');
@@ -37,11 +38,6 @@ const MB = 1 << 20;
 const requireFromRoot = createRequire(path.join(process.env.BENCH_DIFF_MODULES_FROM || ROOT, 'package.json'));
 
 const log = (...a) => console.error('[diff-bench]', ...a);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const round = (x) => Math.round(x * 100) / 100;
 
 function argValue(argv, name) {

@@ -12,51 +12,29 @@
 //      build/wasm/extract_bench.js, build/native/factlens
 // Units: 1 MB = 2^20 bytes (the corpus sizes are MiB), 1 KB = 2^10 bytes.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RECOGNIZER_FNS, TRAPS, benchRecognizers, loadSuite, seedText, trapDiagnostics } from './recognizers.mjs';
+import { BENCH_DIR, CORPUS_SEED, ROOT, benchCorpus, fmt, median, pf, runAsScript } from './bench_common.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NATIVE = process.env.BENCH_EXTRACT_NATIVE || path.join(ROOT, 'build/native/extract_bench');
 const WASM = process.env.BENCH_EXTRACT_WASM || path.join(ROOT, 'build/wasm/extract_bench.js');
 const FACTLENS = process.env.BENCH_FACTLENS || path.join(ROOT, 'build/native/factlens');
-const BENCH_DIR = path.join(ROOT, 'build/bench');
-const CORPUS_SCRIPT = path.join(ROOT, 'scripts/make_bench_corpus.py');
 const RUNS = Math.max(1, Number(process.env.BENCH_EXTRACT_RUNS || 9));
 const SIZES = (process.env.BENCH_EXTRACT_SIZES || '10,25,50,100').split(',').map(Number);
 const MAIN_SIZE = SIZES.includes(50) ? 50 : SIZES[Math.floor(SIZES.length / 2)];
 const REC_MIN_S = Number(process.env.BENCH_RECOGNIZERS_MIN_S || 3);
-const SEED = 1;
 const MB = 1 << 20;
 
 const TARGET_MBPS = 100, TARGET_LINEAR = 1.25, TARGET_WASM = 0.5, TARGET_RSS = 3;
 const NA_BUILD = 'n/a — build first';
 
 const log = (...a) => console.error('[extract-bench]', ...a);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const fmt = (x, d = 1) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-const pf = (ok) => (ok ? 'pass' : 'FAIL');
 
 // ---- corpora -------------------------------------------------------------------------------------
 // Generated once per (script contents, size, seed) and kept in build/bench/ (git-ignored).
-function corpus(sizeMb) {
-  const file = path.join(BENCH_DIR, `corpus_${sizeMb}mb.txt`);
-  const meta = JSON.stringify({ script: createHash('sha256').update(readFileSync(CORPUS_SCRIPT)).digest('hex'), sizeMb, seed: SEED });
-  const metaFile = file + '.meta';
-  if (existsSync(file) && existsSync(metaFile) && readFileSync(metaFile, 'utf8') === meta) return file;
-  log(`generating ${path.relative(ROOT, file)}`);
-  const r = spawnSync('python3', [CORPUS_SCRIPT, file, String(sizeMb), '--seed', String(SEED)], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0) throw new Error(`make_bench_corpus.py failed (${r.status ?? r.signal})`);
-  writeFileSync(metaFile, meta);
-  return file;
-}
+const corpus = (sizeMb) => benchCorpus(sizeMb, log);
 
 // The seed articles as one text, and that text repeated to >= 1 MB.
 function seedFiles() {
@@ -295,19 +273,11 @@ export async function run() {
     notes.push('', `Claim density (native): ${fmt(m.claims / (m.bytes / 1024))} claims per KB in the ${MAIN_SIZE} MB corpus, ` +
       `${fmt(ours.claims / (ours.bytes / 1024))} per KB in the seed text.`);
   }
-  notes.push('', `Extraction rows: 1 MB = 2^20 B; corpora from scripts/make_bench_corpus.py --seed ${SEED} in build/bench/; ` +
+  notes.push('', `Extraction rows: 1 MB = 2^20 B; corpora from scripts/make_bench_corpus.py --seed ${CORPUS_SEED} in build/bench/; ` +
     `each figure is a median of ≥ ${RUNS} timed runs (one warm-up run per binary first; within each run extract_bench times the second of two full passes, so wasm is measured after V8 has optimized it — its first, cold pass is about half as fast); extraction bench took ${fmt((Date.now() - t0) / 1000, 0)} s; ` +
     `1-minute load average ${fmt(load0, 2)} before it and ${fmt(os.loadavg()[0], 2)} after it on ${os.cpus().length} cores` +
     (Math.max(load0, os.loadavg()[0]) > 1.5 ? ' (other work was running: the timings are noisy)' : '') + '.');
   return { rows, notes };
 }
 
-export const renderTable = (rows) =>
-  rows.map((r, i) => `| ${r.join(' | ')} |` + (i === 0 ? '\n|' + ' --- |'.repeat(r.length) : '')).join('\n');
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const i = process.argv.indexOf('--rows-json');
-  const out = await run();
-  if (i !== -1) writeFileSync(process.argv[i + 1], JSON.stringify(out));
-  else console.log(renderTable([['metric', 'value', 'target', 'result'], ...out.rows]) + '\n' + out.notes.join('\n'));
-}
+await runAsScript(import.meta.url, run);
