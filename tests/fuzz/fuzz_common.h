@@ -21,6 +21,8 @@
 #include <string_view>
 #include <vector>
 
+#include "rates.h"
+
 namespace fuzz {
 
 [[noreturn]] inline void fail(const char* file, int line, const char* cond, const std::string& what) {
@@ -63,6 +65,17 @@ inline void known(const char* name, const char* file, int line, const char* cond
     } while (0)
 
 namespace fuzz {
+
+// A rate table of one source, from a harness' own fixture in the reference JSON format
+// (assets/cny_reference_rates.json's): a fixture that does not load is the harness' bug.
+inline factlens::RateTable rate_table(const char* reference_json) {
+    factlens::RateTable t;
+    factlens::RateSource s;
+    std::string why;
+    if (!factlens::load_reference_rates(reference_json, "fuzz rates", &s, &why)) fail(__FILE__, __LINE__, "load_reference_rates", why);
+    t.sources.push_back(std::move(s));
+    return t;
+}
 
 // FNV-1a: a stable function of the input, to derive options (dates, flags) from it without taking
 // bytes away from the text, so that a seed is plain text and a crash file reproduces as it is.

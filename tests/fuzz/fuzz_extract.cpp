@@ -57,14 +57,7 @@ const char kRates[] = R"({"rates": [
 ]})";
 
 const RateTable& rates() {
-    static const RateTable t = [] {
-        RateTable r;
-        RateSource s;
-        std::string why;
-        if (!load_reference_rates(kRates, "fuzz rates", &s, &why)) fuzz::fail(__FILE__, __LINE__, "load_reference_rates", why);
-        r.sources.push_back(std::move(s));
-        return r;
-    }();
+    static const RateTable t = fuzz::rate_table(kRates);
     return t;
 }
 
