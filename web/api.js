@@ -26,7 +26,10 @@
   var chunkBuf = 0, chunkCap = 0;
   var encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
 
-  function feedText(text, feed) {
+  // Streams one named text into the engine: begin(name), feed(bytes, n) per chunk, then end()'s
+  // JSON reply.
+  function streamIn(name, text, begin, feed, end) {
+    withString(name, function (p) { begin(p); });
     for (var i = 0; i < text.length;) {
       var j = Math.min(text.length, i + CHUNK_CHARS);
       var c = text.charCodeAt(j - 1);
@@ -40,23 +43,20 @@
       }
       var written = encoder ? encoder.encodeInto(part, HEAPU8.subarray(chunkBuf, chunkBuf + chunkCap)).written
                             : (stringToUTF8(part, chunkBuf, chunkCap), lengthBytesUTF8(part));
-      (feed || Module._fl_load_feed)(chunkBuf, written);
+      feed(chunkBuf, written);
       i = j;
     }
+    return JSON.parse(UTF8ToString(end()));
   }
 
   function loadOne(name, text) {
-    withString(name, function (p) { Module._fl_load_begin(p); });
-    feedText(text);
-    return JSON.parse(UTF8ToString(Module._fl_load_end()));
+    return streamIn(name, text, Module._fl_load_begin, Module._fl_load_feed, Module._fl_load_end);
   }
 
   // load_rates with its text streamed in the same way (a 2 MB ECB file would otherwise be escaped into
   // the command's JSON and parsed out of it again). Same checks, effect and reply as the JSON path.
   function loadRates(name, text) {
-    withString(name, function (p) { Module._fl_rates_begin(p); });
-    feedText(text, Module._fl_rates_feed);
-    return JSON.parse(UTF8ToString(Module._fl_rates_end()));
+    return streamIn(name, text, Module._fl_rates_begin, Module._fl_rates_feed, Module._fl_rates_end);
   }
 
   function loadFiles(cmd) {
